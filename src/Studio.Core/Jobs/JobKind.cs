@@ -1,0 +1,10 @@
+namespace Studio.Core.Jobs;
+
+public enum JobKind
+{
+    Import,
+    Training,
+    Projection,
+    Scoring,
+    Analysis,
+}

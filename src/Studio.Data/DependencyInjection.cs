@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Studio.Data.Datasets;
+using Studio.Data.Storage;
+
+namespace Studio.Data;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddStudioData(this IHostApplicationBuilder builder)
+    {
+        var options = StudioStorageOptions.Resolve(
+            builder.Configuration[StudioStorageOptions.ConfigurationKey],
+            Environment.GetEnvironmentVariable(StudioStorageOptions.EnvironmentVariable));
+        builder.Services.AddStudioData(options);
+        return builder;
+    }
+
+    public static IServiceCollection AddStudioData(this IServiceCollection services, StudioStorageOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddDbContextFactory<StudioDbContext>(db => db.UseSqlite(options.ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DatasetTableStore>();
+        services.AddSingleton<DatasetRepository>();
+        return services;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Studio.Core.Jobs;
+
+namespace Studio.Data.Storage;
+
+/// <summary>Creates the data folder, applies migrations, turns on WAL, and marks jobs cut off by a restart.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<StudioDbContext> contextFactory,
+    StudioStorageOptions options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(options.DataDir);
+        Directory.CreateDirectory(options.UploadsDir);
+        Directory.CreateDirectory(options.ModelsDir);
+
+        await using (var connection = new SqliteConnection(options.ConnectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragma = connection.CreateCommand();
+            pragma.CommandText = "PRAGMA journal_mode=WAL;";
+            var mode = (string?)await pragma.ExecuteScalarAsync(cancellationToken);
+            logger.LogInformation("Database {Path} journal mode {Mode}", options.DatabasePath, mode);
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await context.Database.MigrateAsync(cancellationToken);
+
+        var cutOff = await context.Jobs
+            .Where(j => j.Status == JobStatus.Running || j.Status == JobStatus.Queued)
+            .ToListAsync(cancellationToken);
+        foreach (var job in cutOff)
+        {
+            job.Status = JobStatus.Interrupted;
+            job.FinishedAt = DateTimeOffset.UtcNow;
+            job.Message = "Interrupted by an application restart.";
+        }
+        if (cutOff.Count > 0)
+        {
+            await context.SaveChangesAsync(cancellationToken);
+            logger.LogWarning("Marked {Count} job(s) interrupted by the restart", cutOff.Count);
+        }
+    }
+}
