@@ -1,0 +1,54 @@
+using Studio.Core.Datasets;
+using Studio.Data.Datasets;
+
+namespace Studio.Analysis.Ingest;
+
+/// <summary>Turns an uploaded file into a new, immutable dataset (version 1) of a workspace.</summary>
+public interface IDatasetImporter
+{
+    /// <exception cref="DataImportException">The file cannot be imported; nothing was written.</exception>
+    Task<Dataset> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+}
+
+public sealed record ImportRequest(
+    int WorkspaceId,
+    string FilePath,
+    string DatasetName,
+    DatasetRole Role,
+    string? OriginalFileName = null,
+    IReadOnlyList<ColumnOverride>? ColumnOverrides = null);
+
+public sealed record ColumnOverride(string Name, ColumnType Type);
+
+public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
+
+/// <summary>An import that cannot go on; says which file, row and column where it knows them.</summary>
+public sealed class DataImportException : Exception
+{
+    public DataImportException(string fileName, string message, long? row = null, string? column = null, Exception? inner = null)
+        : base(Compose(fileName, message, row, column), inner)
+    {
+        FileName = fileName;
+        Row = row;
+        Column = column;
+        Reason = message;
+    }
+
+    public DataImportException() : this("(unknown file)", "Import failed.") { }
+    public DataImportException(string message) : this("(unknown file)", message) { }
+    public DataImportException(string message, Exception inner) : this("(unknown file)", message, null, null, inner) { }
+
+    public string FileName { get; }
+    /// <summary>1-based line number in the file (the header is line 1).</summary>
+    public long? Row { get; }
+    public string? Column { get; }
+    public string Reason { get; }
+
+    private static string Compose(string fileName, string message, long? row, string? column)
+    {
+        var where = fileName;
+        if (row is not null) where += $", line {row}";
+        if (column is not null) where += $", column '{column}'";
+        return $"{where}: {message}";
+    }
+}
