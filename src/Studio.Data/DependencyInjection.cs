@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
@@ -25,7 +26,8 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatasetTableStore>();
         services.AddSingleton<DatasetRepository>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<UploadStore>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();
         services.AddHostedService<JobWorker>();

@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using MudBlazor.Services;
+using Studio.Web.Api;
 using Studio.Web.Hosting;
 using Studio.Web.Workspaces;
 
@@ -15,6 +17,7 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddScoped<WorkspaceState>();
         builder.Services.AddSingleton<DemoWorkspaceSeeder>();
         builder.Services.AddHostedService<StartupTasks>();
@@ -32,6 +35,7 @@ public static class DependencyInjection
         app.UseStaticFiles();
         app.UseAntiforgery();
         app.MapOpenApi();
+        app.MapStudioApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

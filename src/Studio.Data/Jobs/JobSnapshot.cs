@@ -13,12 +13,13 @@ public sealed record JobSnapshot(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt)
+    DateTimeOffset? FinishedAt,
+    string? ResultJson = null)
 {
     public static JobSnapshot From(Job job)
     {
         ArgumentNullException.ThrowIfNull(job);
         return new(job.Id, job.Kind, job.Title, job.Status, job.Progress, job.Message, job.Error,
-            job.CreatedAt, job.StartedAt, job.FinishedAt);
+            job.CreatedAt, job.StartedAt, job.FinishedAt, job.ResultJson);
     }
 }
