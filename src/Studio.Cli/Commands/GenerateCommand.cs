@@ -38,19 +38,21 @@ internal static class GenerateCommand
                 return Usage.Fail(error, $"option '{name}' needs a whole number, got '{value}'");
             }
 
-            options = name switch
+            GeneratorOptions? updated = name switch
             {
                 "--seed" => options with { Seed = number },
                 "--customers" => options with { Customers = number },
                 "--products" => options with { Products = number },
                 "--events" => options with { TargetEvents = number },
                 "--days" => options with { Days = number },
-                _ => null!,
+                _ => null,
             };
-            if (options is null)
+            if (updated is null)
             {
                 return Usage.Fail(error, $"unknown option '{name}'");
             }
+
+            options = updated;
         }
 
         if (string.IsNullOrWhiteSpace(outDir))
@@ -64,13 +66,28 @@ internal static class GenerateCommand
         }
         catch (ArgumentException ex)
         {
-            return Usage.Fail(error, ex.Message);
+            return Usage.Fail(error, Describe(ex));
         }
 
         var clock = Stopwatch.StartNew();
         var summary = RetailDataGenerator.WriteTo(outDir, options);
         Print(output, summary, clock.Elapsed);
         return 0;
+    }
+
+    /// <summary>Speaks in command-line flags rather than option property names.</summary>
+    private static string Describe(ArgumentException ex)
+    {
+        var flag = ex.ParamName switch
+        {
+            nameof(GeneratorOptions.TargetEvents) => "--events",
+            null => "options",
+            var property => "--" + property.ToLowerInvariant(),
+        };
+        var reason = ex.Message.Replace($" (Parameter '{ex.ParamName}')", "", StringComparison.Ordinal);
+        return reason.StartsWith(ex.ParamName ?? "\0", StringComparison.Ordinal)
+            ? flag + reason[ex.ParamName!.Length..]
+            : reason;
     }
 
     private static void Print(TextWriter output, GeneratedSummary s, TimeSpan elapsed)
