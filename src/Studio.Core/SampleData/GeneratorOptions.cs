@@ -19,8 +19,11 @@ public sealed record GeneratorOptions(
     /// <summary>First day (UTC) of the observed window. Every customer signed up before it.</summary>
     public DateOnly Start { get; init; } = new(2025, 1, 1);
 
-    /// <summary>Number of planted trigger → target product pairs (at most Products / 4).</summary>
+    /// <summary>Requested number of planted trigger → target product pairs.</summary>
     public int TriggerPairs { get; init; } = 20;
+
+    /// <summary>Pairs actually planted: <see cref="TriggerPairs"/>, capped at Products / 8 so pairs stay distinct popular products.</summary>
+    public int EffectiveTriggerPairs => Math.Min(TriggerPairs, Products / 8);
 
     /// <summary>Mean number of campaign sends per customer in offers.csv (Poisson).</summary>
     public double OfferSendsPerCustomer { get; init; } = 2.0;
@@ -35,7 +38,7 @@ public sealed record GeneratorOptions(
         Require(Products is >= 40 and <= 99_999, nameof(Products), "must be between 40 and 99,999");
         Require(TargetEvents is >= 100 and <= 500_000_000, nameof(TargetEvents), "must be between 100 and 500,000,000");
         Require(Days is >= 60 and <= 3650, nameof(Days), "must be between 60 and 3650 (experiments need the room)");
-        Require(TriggerPairs >= 0 && TriggerPairs <= Products / 4, nameof(TriggerPairs), "must be between 0 and Products / 4");
+        Require(TriggerPairs is >= 0 and <= 10_000, nameof(TriggerPairs), "must be between 0 and 10,000");
         Require(OfferSendsPerCustomer is >= 0 and <= 100, nameof(OfferSendsPerCustomer), "must be between 0 and 100");
     }
 

@@ -38,7 +38,7 @@ public static class RetailDataGenerator
         var products = ProductCatalog.Build(options.Products, new SeededRandom(options.Seed, "products"));
         var customers = CustomerFactory.Create(options, new SeededRandom(options.Seed, "customers"));
         var chooser = new ProductChooser(products, SegmentCatalog.All);
-        var triggers = TriggerPlan.Create(products, chooser, options.TriggerPairs, new SeededRandom(options.Seed, "triggers"));
+        var triggers = TriggerPlan.Create(products, chooser, options.EffectiveTriggerPairs, new SeededRandom(options.Seed, "triggers"));
         ProductFiles.Write(PathOf("products.csv"), products);
         Report(0.02);
 

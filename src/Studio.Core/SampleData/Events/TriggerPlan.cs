@@ -56,24 +56,29 @@ internal sealed class TriggerPlan
         var pairs = new List<TriggerPair>(pairCount);
         while (pairs.Count < pairCount)
         {
-            var trigger = popularHalf[random.NextInt(popularHalf.Count)];
-            if (!used.Add(trigger))
-            {
-                continue;
-            }
-
-            int target;
-            do
-            {
-                target = popularHalf[random.NextInt(popularHalf.Count)];
-            }
-            while (used.Contains(target) || products[target].Category == products[trigger].Category);
-
-            used.Add(target);
+            var trigger = PickUnused(popularHalf, used, _ => true, random)
+                ?? throw new InvalidOperationException("Not enough products for the requested trigger pairs.");
+            bool OtherCategory(int p) => products[p].Category != products[trigger].Category;
+            var target = PickUnused(popularHalf, used, OtherCategory, random)
+                ?? PickUnused(products.Select(p => p.Index).ToList(), used, OtherCategory, random)
+                ?? throw new InvalidOperationException("Not enough products for the requested trigger pairs.");
             pairs.Add(new TriggerPair(trigger, target, StepFor(reach[target])));
         }
 
         return new TriggerPlan(pairs, products.Count);
+    }
+
+    private static int? PickUnused(List<int> candidates, HashSet<int> used, Func<int, bool> allowed, SeededRandom random)
+    {
+        var open = candidates.Where(p => !used.Contains(p) && allowed(p)).ToList();
+        if (open.Count == 0)
+        {
+            return null;
+        }
+
+        var pick = open[random.NextInt(open.Count)];
+        used.Add(pick);
+        return pick;
     }
 
     /// <summary>P(target in window) without the trigger: 1 - (1 - q)^W.</summary>

@@ -24,7 +24,7 @@ internal static class SummaryJson
         json.WriteNumber("target_events", o.TargetEvents);
         json.WriteString("start", o.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         json.WriteNumber("days", o.Days);
-        json.WriteNumber("trigger_pairs", o.TriggerPairs);
+        json.WriteNumber("trigger_pairs", o.EffectiveTriggerPairs);
         json.WriteNumber("offer_sends_per_customer", o.OfferSendsPerCustomer);
         json.WriteEndObject();
 
