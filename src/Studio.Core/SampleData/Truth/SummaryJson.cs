@@ -73,5 +73,7 @@ internal static class SummaryJson
 
         json.WriteEndArray();
         json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
     }
 }
