@@ -1,3 +1,4 @@
+using System.Globalization;
 using Studio.Core.SampleData;
 
 namespace Studio.Core.UnitTests.SampleData;
@@ -43,6 +44,31 @@ public sealed class RetailDataGeneratorTests : IDisposable
             var b = File.ReadAllBytes(Path.Combine(_root, "b", file));
             Assert.False(a.AsSpan().SequenceEqual(b), $"{file} is identical for seeds 11 and 12");
         }
+    }
+
+    [Fact]
+    public void WriteTo_UnderACommaDecimalCulture_WritesTheSameBytes()
+    {
+        RetailDataGenerator.WriteTo(Path.Combine(_root, "invariant"), Small);
+        var previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            RetailDataGenerator.WriteTo(Path.Combine(_root, "german"), Small);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+
+        foreach (var file in RetailDataGenerator.Files)
+        {
+            var a = File.ReadAllBytes(Path.Combine(_root, "invariant", file));
+            var b = File.ReadAllBytes(Path.Combine(_root, "german", file));
+            Assert.True(a.AsSpan().SequenceEqual(b), $"{file} depends on the current culture");
+        }
+
+        Assert.Contains(",0.00,", File.ReadAllText(Path.Combine(_root, "german", "events.csv")), StringComparison.Ordinal);
     }
 
     [Fact]
