@@ -1,5 +1,9 @@
 using Studio.Cli.Commands;
 
-return args.Length > 0 && args[0] == "generate"
-    ? GenerateCommand.Run(args[1..], Console.Out, Console.Error)
-    : Usage.Fail(Console.Error, args.Length == 0 ? "missing command" : $"unknown command '{args[0]}'");
+return args switch
+{
+    ["generate", .. var rest] => GenerateCommand.Run(rest, Console.Out, Console.Error),
+    ["-h" or "--help"] => Usage.Show(Console.Out),
+    [] => Usage.Fail(Console.Error, "missing command"),
+    [var command, ..] => Usage.Fail(Console.Error, $"unknown command '{command}'"),
+};

@@ -17,8 +17,7 @@ internal static class GenerateCommand
             var name = args[i];
             if (name is "-h" or "--help")
             {
-                output.WriteLine(Usage.Text);
-                return 0;
+                return Usage.Show(output);
             }
 
             if (i + 1 >= args.Length)

@@ -15,6 +15,13 @@ internal static class Usage
           --days N         length of the observed window in days (default 180)
         """;
 
+    public static int Show(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine(Text);
+        return 0;
+    }
+
     public static int Fail(TextWriter error, string message)
     {
         ArgumentNullException.ThrowIfNull(error);
