@@ -1,0 +1,73 @@
+using System.IO.Compression;
+using System.Text;
+using Studio.Analysis.Ingest;
+
+namespace Studio.Analysis.UnitTests.Ingest;
+
+public sealed class EncodingAndFormatTests : IAsyncLifetime
+{
+    private const string Table = "id,city,amount\n1,Zürich,1.5\n2,東京,2.5\n";
+    private StudioFixture _studio = null!;
+
+    public async Task InitializeAsync() => _studio = await StudioFixture.CreateAsync();
+    public async Task DisposeAsync() => await _studio.DisposeAsync();
+
+    public static TheoryData<string, string> Encodings => new()
+    {
+        { "utf8", "UTF-8" },
+        { "utf8bom", "UTF-8" },
+        { "utf16le-bom", "UTF-16 LE" },
+        { "utf16be-bom", "UTF-16 BE" },
+        { "utf16le", "UTF-16 LE" },
+        { "utf16be", "UTF-16 BE" },
+    };
+
+    private static byte[] Encode(string kind, string text) => kind switch
+    {
+        "utf8" => Encoding.UTF8.GetBytes(text),
+        "utf8bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)],
+        "utf16le-bom" => [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)],
+        "utf16be-bom" => [.. Encoding.BigEndianUnicode.GetPreamble(), .. Encoding.BigEndianUnicode.GetBytes(text)],
+        "utf16le" => Encoding.Unicode.GetBytes(text),
+        "utf16be" => Encoding.BigEndianUnicode.GetBytes(text),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public async Task Import_Encoding_DetectedAndDecoded(string kind, string expected)
+    {
+        var path = _studio.WriteFile($"{kind}.csv", Encode(kind, Table));
+        var result = await _studio.ImportAsync(path);
+        Assert.Equal(expected, result.Report.Encoding);
+        Assert.Equal("id", result.Dataset.Columns.Single(c => c.Ordinal == 0).Name);
+        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        Assert.Equal(["Zürich", "東京"], rows.Select(r => (string)r[1]!));
+    }
+
+    [Fact]
+    public async Task Import_Gzip_DetectedByMagicBytesNotExtension()
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(Table));
+        var path = _studio.WriteFile("compressed.csv", buffer.ToArray());
+        var result = await _studio.ImportAsync(path);
+        Assert.True(result.Report.IsGzip);
+        Assert.Equal(2, result.Dataset.RowCount);
+    }
+
+    [Fact]
+    public async Task Import_InvalidUtf8AfterTheSniffedHead_NamesLineAndStoresNothing()
+    {
+        var text = new StringBuilder("id,name\n");
+        for (var i = 1; i <= 10_000; i++) text.Append(i).Append(",name").Append(i).Append('\n');
+        var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(new byte[] { (byte)'9', (byte)',', 0xC3, 0x28, (byte)'\n' }).ToArray();
+        var path = _studio.WriteFile("late-invalid.csv", bytes);
+        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.ImportAsync(path));
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.NotNull(error.Row);
+        Assert.InRange(error.Row!.Value, 9_000, 10_002);
+        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+    }
+}
