@@ -5,21 +5,16 @@ using Studio.Core.Datasets;
 namespace Studio.Analysis.UnitTests.Ingest;
 
 /// <summary>One test per file under Ingest/Corpus: the message names file, line and column, and nothing is stored.</summary>
-public sealed class CorpusTests : IAsyncLifetime
+public sealed class CorpusTests : StudioTestBase
 {
-    private StudioFixture _studio = null!;
-
-    public async Task InitializeAsync() => _studio = await StudioFixture.CreateAsync();
-    public async Task DisposeAsync() => await _studio.DisposeAsync();
-
     private static string Corpus(string name) => Path.Combine(AppContext.BaseDirectory, "Ingest", "Corpus", name);
 
     private async Task<DataImportException> ImportFailsAsync(string file)
     {
-        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.ImportAsync(Corpus(file)));
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.ImportAsync(Corpus(file)));
         Assert.Equal(file, error.FileName);
         Assert.StartsWith(file, error.Message, StringComparison.Ordinal);
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
         return error;
     }
 
@@ -99,11 +94,11 @@ public sealed class CorpusTests : IAsyncLifetime
     [Fact]
     public async Task Import_HtmlInColumnNames_StoredVerbatimAndFlagged()
     {
-        var result = await _studio.ImportAsync(Corpus("html_header.csv"));
+        var result = await Studio.ImportAsync(Corpus("html_header.csv"));
         var names = result.Dataset.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToArray();
         Assert.Equal(["customer_id", "<script>alert(1)</script>", "<b onclick=x()>amount</b>"], names);
         Assert.Equal(2, result.Report.Warnings.Count(w => w.Contains("markup or script", StringComparison.Ordinal)));
-        var stored = await _studio.Repository.FindAsync(result.Dataset.Id);
+        var stored = await Studio.Repository.FindAsync(result.Dataset.Id);
         Assert.Equal("<script>alert(1)</script>", stored!.Columns.Single(c => c.Ordinal == 1).Name);
         Assert.Equal(["c0", "c1", "c2"], stored.Columns.OrderBy(c => c.Ordinal).Select(c => c.StorageName));
     }
@@ -111,38 +106,38 @@ public sealed class CorpusTests : IAsyncLifetime
     [Fact]
     public async Task Import_ThousandsSeparators_ParsedAsDecimalsAndSaid()
     {
-        var result = await _studio.ImportAsync(Corpus("thousands_separators.csv"));
+        var result = await Studio.ImportAsync(Corpus("thousands_separators.csv"));
         var amount = result.Report.Columns[1];
         Assert.Equal(ColumnType.Decimal, amount.Type);
         Assert.Equal(NumberFormat.CommaThousands, amount.Inferred.NumberFormat);
         Assert.Contains(result.Report.Warnings, w => w.Contains("comma thousands separator", StringComparison.Ordinal));
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal([1234.5, 12000.0, 7.25, 1000000.5], rows.Select(r => (double)r[1]!));
     }
 
     [Fact]
     public async Task Import_CommaDecimalMark_ParsedWithSemicolonDelimiter()
     {
-        var result = await _studio.ImportAsync(Corpus("comma_decimal.csv"));
+        var result = await Studio.ImportAsync(Corpus("comma_decimal.csv"));
         Assert.Equal(';', result.Report.Delimiter);
         var price = result.Report.Columns[1];
         Assert.Equal(ColumnType.Decimal, price.Type);
         Assert.Equal(NumberFormat.CommaDecimal, price.Inferred.NumberFormat);
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal([3.14, 1234.5, 10.0, -0.5], rows.Select(r => (double)r[1]!));
     }
 
     [Fact]
     public async Task Import_MixedDateFormats_ReportsRowsInOtherFormatAndUnparseable()
     {
-        var result = await _studio.ImportAsync(Corpus("mixed_dates.csv"));
+        var result = await Studio.ImportAsync(Corpus("mixed_dates.csv"));
         var dates = result.Report.Columns[1];
         Assert.Equal(ColumnType.DateTime, dates.Type);
         Assert.Equal(DateFamily.Iso, dates.Inferred.DateFamily);
         Assert.Equal([6L, 16L], dates.Issues.Where(i => i.Kind == CellIssueKind.OtherDateFormat).Select(i => i.Line));
         Assert.Equal([10L], dates.Issues.Where(i => i.Kind == CellIssueKind.Unparseable).Select(i => i.Line));
         Assert.Contains(result.Report.Warnings, w => w.Contains("dates in mixed formats", StringComparison.Ordinal) && w.Contains("lines 6, 16", StringComparison.Ordinal));
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(new DateTimeOffset(2024, 3, 15, 0, 0, 0, TimeSpan.Zero), rows[4][1]);
         Assert.Equal(new DateTimeOffset(2024, 3, 12, 6, 30, 0, TimeSpan.Zero), rows[11][1]);
         Assert.Null(rows[8][1]);
@@ -151,22 +146,22 @@ public sealed class CorpusTests : IAsyncLifetime
     [Fact]
     public async Task Import_NanAndInfinity_StoredAsMissingAndCounted()
     {
-        var result = await _studio.ImportAsync(Corpus("nan_infinity.csv"));
+        var result = await Studio.ImportAsync(Corpus("nan_infinity.csv"));
         var reading = result.Report.Columns[1];
         Assert.Equal(ColumnType.Decimal, reading.Type);
         Assert.Equal(3, reading.NonFiniteCount);
         Assert.Equal([3L, 4L, 5L], reading.Issues.Select(i => i.Line));
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(new double?[] { 1.5, null, null, null, 2.5, 3.0 }, rows.Select(r => (double?)r[1]));
     }
 
     [Fact]
     public async Task Import_Gb18030_DecodesChineseText()
     {
-        var result = await _studio.ImportAsync(Corpus("gb18030.csv"));
+        var result = await Studio.ImportAsync(Corpus("gb18030.csv"));
         Assert.Equal("GB18030", result.Report.Encoding);
         Assert.Equal(["客户编号", "城市", "金额"], result.Dataset.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name));
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(["北京", "上海", "广州"], rows.Select(r => (string)r[1]!));
         Assert.Equal([12.5, 7.0, 3.25], rows.Select(r => (double)r[2]!));
     }
@@ -174,8 +169,8 @@ public sealed class CorpusTests : IAsyncLifetime
     [Fact]
     public async Task Import_QuotedDelimitersNewlinesAndQuotes_Unescaped()
     {
-        var result = await _studio.ImportAsync(Corpus("quoted_newlines.csv"));
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var result = await Studio.ImportAsync(Corpus("quoted_newlines.csv"));
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(["Hello, world", "Line one\nline two", "She said \"hi\"", "plain"], rows.Select(r => (string)r[1]!));
         Assert.Equal([5L, 4L, 3L, 2L], rows.Select(r => (long)r[2]!));
     }
@@ -185,7 +180,7 @@ public sealed class CorpusTests : IAsyncLifetime
     [InlineData("pipes.txt", '|', 2)]
     public async Task Import_OtherDelimiters_Detected(string file, char delimiter, long rows)
     {
-        var result = await _studio.ImportAsync(Corpus(file));
+        var result = await Studio.ImportAsync(Corpus(file));
         Assert.Equal(delimiter, result.Report.Delimiter);
         Assert.Equal(rows, result.Dataset.RowCount);
         Assert.Equal(["id", "city", "amount"], result.Dataset.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name));

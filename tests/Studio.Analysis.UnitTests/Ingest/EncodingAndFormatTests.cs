@@ -4,14 +4,9 @@ using Studio.Analysis.Ingest;
 
 namespace Studio.Analysis.UnitTests.Ingest;
 
-public sealed class EncodingAndFormatTests : IAsyncLifetime
+public sealed class EncodingAndFormatTests : StudioTestBase
 {
     private const string Table = "id,city,amount\n1,Zürich,1.5\n2,東京,2.5\n";
-    private StudioFixture _studio = null!;
-
-    public async Task InitializeAsync() => _studio = await StudioFixture.CreateAsync();
-    public async Task DisposeAsync() => await _studio.DisposeAsync();
-
     public static TheoryData<string, string> Encodings => new()
     {
         { "utf8", "UTF-8" },
@@ -37,11 +32,11 @@ public sealed class EncodingAndFormatTests : IAsyncLifetime
     [MemberData(nameof(Encodings))]
     public async Task Import_Encoding_DetectedAndDecoded(string kind, string expected)
     {
-        var path = _studio.WriteFile($"{kind}.csv", Encode(kind, Table));
-        var result = await _studio.ImportAsync(path);
+        var path = Studio.WriteFile($"{kind}.csv", Encode(kind, Table));
+        var result = await Studio.ImportAsync(path);
         Assert.Equal(expected, result.Report.Encoding);
         Assert.Equal("id", result.Dataset.Columns.Single(c => c.Ordinal == 0).Name);
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(["Zürich", "東京"], rows.Select(r => (string)r[1]!));
     }
 
@@ -51,8 +46,8 @@ public sealed class EncodingAndFormatTests : IAsyncLifetime
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
             gzip.Write(Encoding.UTF8.GetBytes(Table));
-        var path = _studio.WriteFile("compressed.csv", buffer.ToArray());
-        var result = await _studio.ImportAsync(path);
+        var path = Studio.WriteFile("compressed.csv", buffer.ToArray());
+        var result = await Studio.ImportAsync(path);
         Assert.True(result.Report.IsGzip);
         Assert.Equal(2, result.Dataset.RowCount);
     }
@@ -63,11 +58,11 @@ public sealed class EncodingAndFormatTests : IAsyncLifetime
         var text = new StringBuilder("id,name\n");
         for (var i = 1; i <= 10_000; i++) text.Append(i).Append(",name").Append(i).Append('\n');
         var bytes = Encoding.UTF8.GetBytes(text.ToString()).Concat(new byte[] { (byte)'9', (byte)',', 0xC3, 0x28, (byte)'\n' }).ToArray();
-        var path = _studio.WriteFile("late-invalid.csv", bytes);
-        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.ImportAsync(path));
+        var path = Studio.WriteFile("late-invalid.csv", bytes);
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.ImportAsync(path));
         Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.Row);
         Assert.InRange(error.Row!.Value, 9_000, 10_002);
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 }

@@ -4,13 +4,8 @@ using Studio.Analysis.Ingest;
 
 namespace Studio.Analysis.UnitTests.Ingest;
 
-public sealed class LimitsAndAtomicityTests : IAsyncLifetime
+public sealed class LimitsAndAtomicityTests() : StudioTestBase(new IngestOptions { MaxUploadBytes = 20_000_000 })
 {
-    private StudioFixture _studio = null!;
-
-    public async Task InitializeAsync() => _studio = await StudioFixture.CreateAsync(new IngestOptions { MaxUploadBytes = 20_000_000 });
-    public async Task DisposeAsync() => await _studio.DisposeAsync();
-
     private static string Events(int rows, int? raggedAtRow = null)
     {
         var text = new StringBuilder("customer_id,amount,event_type\n");
@@ -47,11 +42,11 @@ public sealed class LimitsAndAtomicityTests : IAsyncLifetime
     {
         var header = string.Join(',', Enumerable.Range(0, 5000).Select(i => $"col{i}"));
         var row = string.Join(',', Enumerable.Range(0, 5000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var path = _studio.WriteFile("wide.csv", header + "\n" + row + "\n");
-        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.ImportAsync(path));
+        var path = Studio.WriteFile("wide.csv", header + "\n" + row + "\n");
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.ImportAsync(path));
         Assert.Equal(1, error.Row);
         Assert.Contains("5,000 columns; a dataset holds at most 1,999", error.Message, StringComparison.Ordinal);
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 
     [Fact]
@@ -59,8 +54,8 @@ public sealed class LimitsAndAtomicityTests : IAsyncLifetime
     {
         var header = string.Join(',', Enumerable.Range(0, IngestOptions.SqliteColumnLimit).Select(i => $"col{i}"));
         var row = string.Join(',', Enumerable.Range(0, IngestOptions.SqliteColumnLimit).Select(i => (i % 7).ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var path = _studio.WriteFile("wide-ok.csv", header + "\n" + row + "\n" + row + "\n");
-        var result = await _studio.ImportAsync(path);
+        var path = Studio.WriteFile("wide-ok.csv", header + "\n" + row + "\n" + row + "\n");
+        var result = await Studio.ImportAsync(path);
         Assert.Equal(IngestOptions.SqliteColumnLimit, result.Dataset.Columns.Count);
         Assert.Equal(2, result.Dataset.RowCount);
     }
@@ -68,17 +63,17 @@ public sealed class LimitsAndAtomicityTests : IAsyncLifetime
     [Fact]
     public async Task Import_RaggedRowAfterTheTypeSample_RollsBackEverything()
     {
-        var path = _studio.WriteFile("late-ragged.csv", Events(30_000, raggedAtRow: 25_000));
-        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.ImportAsync(path));
+        var path = Studio.WriteFile("late-ragged.csv", Events(30_000, raggedAtRow: 25_000));
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.ImportAsync(path));
         Assert.Equal(25_001, error.Row);
         Assert.Contains("Expected 3 fields (as in the header) but found 4", error.Message, StringComparison.Ordinal);
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 
     [Fact]
     public async Task Import_CancelledHalfway_LeavesNothing()
     {
-        var path = _studio.WriteFile("cancel.csv", Events(200_000));
+        var path = Studio.WriteFile("cancel.csv", Events(200_000));
         using var cts = new CancellationTokenSource();
         long rowsWhenCancelled = 0;
         var progress = new SynchronousProgress(p =>
@@ -90,21 +85,21 @@ public sealed class LimitsAndAtomicityTests : IAsyncLifetime
             }
         });
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            _studio.Importer.ImportWithReportAsync(_studio.Request(path), progress, cts.Token));
+            Studio.Importer.ImportWithReportAsync(Studio.Request(path), progress, cts.Token));
         Assert.InRange(rowsWhenCancelled, 50_000, 70_000);
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 
     [Fact]
     public async Task Import_Progress_ReportsRowsAndBytesToTheEnd()
     {
-        var path = _studio.WriteFile("progress.csv", Events(40_000));
+        var path = Studio.WriteFile("progress.csv", Events(40_000));
         var reports = new List<ImportProgress>();
-        var result = await _studio.Importer.ImportWithReportAsync(_studio.Request(path), new SynchronousProgress(reports.Add), CancellationToken.None);
+        var result = await Studio.Importer.ImportWithReportAsync(Studio.Request(path), new SynchronousProgress(reports.Add), CancellationToken.None);
         Assert.Equal(40_000, result.Dataset.RowCount);
         Assert.Equal([16_384L, 32_768L, 40_000L], reports.Select(r => r.Rows));
         Assert.Equal(reports[^1].TotalBytes, reports[^1].BytesRead);
-        Assert.Equal((1, 3, 1), await _studio.CountStoredAsync());
+        Assert.Equal((1, 3, 1), await Studio.CountStoredAsync());
     }
 
     private sealed class SynchronousProgress(Action<ImportProgress> onReport) : IProgress<ImportProgress>

@@ -3,20 +3,15 @@ using Studio.Core.Datasets;
 
 namespace Studio.Analysis.UnitTests.Ingest;
 
-public sealed class SniffTests : IAsyncLifetime
+public sealed class SniffTests : StudioTestBase
 {
-    private StudioFixture _studio = null!;
-
-    public async Task InitializeAsync() => _studio = await StudioFixture.CreateAsync();
-    public async Task DisposeAsync() => await _studio.DisposeAsync();
-
     [Fact]
     public async Task Sniff_SemicolonFile_ReportsFormatFirstRowsAndTypesWithoutStoring()
     {
         var lines = Enumerable.Range(1, 120).Select(i => $"{i};2024-01-{1 + i % 28:D2};{i % 2 == 0};{i},5");
-        var path = _studio.WriteFile("orders.csv", "order_id;ordered_on;gift;price\n" + string.Join('\n', lines) + "\n");
+        var path = Studio.WriteFile("orders.csv", "order_id;ordered_on;gift;price\n" + string.Join('\n', lines) + "\n");
 
-        var preview = await _studio.Importer.SniffAsync(path, "orders upload.csv");
+        var preview = await Studio.Importer.SniffAsync(path, "orders upload.csv");
 
         Assert.Equal("orders upload.csv", preview.FileName);
         Assert.Equal(';', preview.Delimiter);
@@ -27,21 +22,21 @@ public sealed class SniffTests : IAsyncLifetime
         Assert.Equal(["1", "2024-01-02", "False", "1,5"], preview.Rows[0]);
         Assert.Equal(120, preview.SampledRows);
         Assert.Equal([ColumnType.Identifier, ColumnType.DateTime, ColumnType.Boolean, ColumnType.Decimal], preview.Columns.Select(c => c.Type));
-        Assert.Equal((0, 0, 0), await _studio.CountStoredAsync());
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 
     [Fact]
     public async Task Import_WithOverride_UsesTheAnalystsType()
     {
-        var path = _studio.WriteFile("zip.csv", "zip,city\n01234,Boston\n02134,Boston\n10001,New York\n");
-        var inferred = await _studio.Importer.SniffAsync(path);
+        var path = Studio.WriteFile("zip.csv", "zip,city\n01234,Boston\n02134,Boston\n10001,New York\n");
+        var inferred = await Studio.Importer.SniffAsync(path);
         Assert.Equal(ColumnType.Integer, inferred.Columns[0].Type);
 
-        var result = await _studio.Importer.ImportWithReportAsync(
-            _studio.Request(path, DatasetRole.Customers, [new ColumnOverride("zip", ColumnType.Categorical)]), null, CancellationToken.None);
+        var result = await Studio.Importer.ImportWithReportAsync(
+            Studio.Request(path, DatasetRole.Customers, [new ColumnOverride("zip", ColumnType.Categorical)]), null, CancellationToken.None);
 
         Assert.Equal(ColumnType.Categorical, result.Dataset.Columns.Single(c => c.Name == "zip").Type);
-        var rows = await _studio.ReadRowsAsync(result.Dataset);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(["01234", "02134", "10001"], rows.Select(r => (string)r[0]!));
         Assert.Equal(DatasetRole.Customers, result.Dataset.Role);
     }
@@ -49,9 +44,9 @@ public sealed class SniffTests : IAsyncLifetime
     [Fact]
     public async Task Import_OverrideForUnknownColumn_Refused()
     {
-        var path = _studio.WriteFile("x.csv", "a,b\n1,2\n");
-        var error = await Assert.ThrowsAsync<DataImportException>(() => _studio.Importer.ImportWithReportAsync(
-            _studio.Request(path, overrides: [new ColumnOverride("nope", ColumnType.Text)]), null, CancellationToken.None));
+        var path = Studio.WriteFile("x.csv", "a,b\n1,2\n");
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.Importer.ImportWithReportAsync(
+            Studio.Request(path, overrides: [new ColumnOverride("nope", ColumnType.Text)]), null, CancellationToken.None));
         Assert.Equal("nope", error.Column);
     }
 
@@ -59,8 +54,8 @@ public sealed class SniffTests : IAsyncLifetime
     public async Task Import_ValuesFailingTheInferredTypeLater_StoredMissingWithLines()
     {
         var lines = Enumerable.Range(1, 12_000).Select(i => i == 11_000 ? "x,oops" : $"x,{i}");
-        var path = _studio.WriteFile("late.csv", "k,qty\n" + string.Join('\n', lines) + "\n");
-        var result = await _studio.ImportAsync(path);
+        var path = Studio.WriteFile("late.csv", "k,qty\n" + string.Join('\n', lines) + "\n");
+        var result = await Studio.ImportAsync(path);
         var qty = result.Report.Columns[1];
         Assert.Equal(ColumnType.Integer, qty.Type);
         Assert.Equal(1, qty.UnparseableCount);

@@ -3,7 +3,7 @@ using Studio.Core.Datasets;
 
 namespace Studio.Analysis.UnitTests.Profiling;
 
-public sealed class DatasetProfilerTests : IAsyncLifetime
+public sealed class DatasetProfilerTests : StudioTestBase
 {
     private const string Customers = """
         customer_id,segment,spend,joined,active
@@ -16,18 +16,15 @@ public sealed class DatasetProfilerTests : IAsyncLifetime
 
         """;
 
-    private StudioFixture _studio = null!;
     private DatasetProfile _profile = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _studio = await StudioFixture.CreateAsync();
-        var path = _studio.WriteFile("customers.csv", Customers);
-        var result = await _studio.Importer.ImportWithReportAsync(_studio.Request(path, DatasetRole.Customers), null, CancellationToken.None);
-        _profile = await _studio.Profiler.ProfileAsync(result.Dataset, result.Report);
+        await base.InitializeAsync();
+        var path = Studio.WriteFile("customers.csv", Customers);
+        var result = await Studio.Importer.ImportWithReportAsync(Studio.Request(path, DatasetRole.Customers), null, CancellationToken.None);
+        _profile = await Studio.Profiler.ProfileAsync(result.Dataset, result.Report);
     }
-
-    public async Task DisposeAsync() => await _studio.DisposeAsync();
 
     private ColumnProfile Column(string name) => _profile.Columns.Single(c => c.Name == name);
 
