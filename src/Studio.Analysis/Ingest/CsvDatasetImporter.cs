@@ -50,7 +50,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
 
         await repository.SaveNewAsync(dataset, (writer, token) =>
         {
-            var rows = WriteRows(session, accumulators, writer, progress, token);
+            var rows = ReadRows(session, accumulators, values => writer.Write(values), progress, token);
             progress?.Report(new ImportProgress(session.TotalBytes, session.TotalBytes, rows));
             foreach (var column in dataset.Columns)
             {
@@ -59,14 +59,27 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
             }
         }, cancellationToken);
 
-        var report = new ImportReport(fileName, session.Encoding.Name, session.Delimiter.Delimiter, session.IsGzip, dataset.RowCount,
+        return new ImportResult(dataset, Report(session, accumulators, dataset.RowCount));
+    }
+
+    /// <summary>A dry run: parses and types every record and reports issues exactly as an import would, storing nothing.</summary>
+    public Task<ImportReport> ValidateAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fileName = request.OriginalFileName ?? Path.GetFileName(request.FilePath);
+        using var session = ImportSession.Open(request.FilePath, fileName, options, cancellationToken);
+        var accumulators = CreateAccumulators(session, request.ColumnOverrides);
+        var rows = ReadRows(session, accumulators, static _ => { }, progress, cancellationToken);
+        return Task.FromResult(Report(session, accumulators, rows));
+    }
+
+    private static ImportReport Report(ImportSession session, ColumnAccumulator[] accumulators, long rows) =>
+        new(session.FileName, session.Encoding.Name, session.Delimiter.Delimiter, session.IsGzip, rows,
             [.. accumulators.Select(a => a.ToReport())],
             [.. session.HeaderWarnings, .. session.Columns.SelectMany(c => c.Notes.Select(n => $"Column '{c.Name}': {n}")),
              .. accumulators.SelectMany(a => a.Warnings())]);
-        return new ImportResult(dataset, report);
-    }
 
-    private static long WriteRows(ImportSession session, ColumnAccumulator[] columns, TableRowWriter writer,
+    private static long ReadRows(ImportSession session, ColumnAccumulator[] columns, Action<object?[]> write,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         var values = new object?[columns.Length];
@@ -74,14 +87,14 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
         foreach (var (line, fields) in session.TakeSample())
         {
             for (var i = 0; i < columns.Length; i++) values[i] = columns[i].Accept(fields[i], line);
-            writer.Write(values);
+            write(values);
             rows++;
         }
         while (session.ReadRemaining())
         {
             var line = session.Line;
             for (var i = 0; i < columns.Length; i++) values[i] = columns[i].Accept(session.Field(i), line);
-            writer.Write(values);
+            write(values);
             if (++rows % ProgressEveryRows == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();

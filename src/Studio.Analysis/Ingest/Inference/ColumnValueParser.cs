@@ -34,6 +34,9 @@ public sealed class ColumnValueParser
         _pool = _poolStore.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    /// <summary>Identifiers repeat too (a customer has many events); past this many distinct values new ones are not pooled.</summary>
+    public const int MaxPooled = 1_000_000;
+
     public ColumnType Type => _type;
 
     public ParseOutcome Parse(ReadOnlySpan<char> raw, out object? value)
@@ -52,7 +55,7 @@ public sealed class ColumnValueParser
                 return ParseBoolean(raw.Trim(), out value);
             case ColumnType.DateTime:
                 return ParseDate(raw, out value);
-            case ColumnType.Categorical:
+            case ColumnType.Categorical or ColumnType.Identifier:
                 value = Pooled(raw);
                 return ParseOutcome.Value;
             default:
@@ -82,12 +85,12 @@ public sealed class ColumnValueParser
         return value is null ? ParseOutcome.Unparseable : ParseOutcome.Value;
     }
 
-    /// <summary>Categories repeat; one string per distinct value keeps a million-row import from allocating a million strings.</summary>
+    /// <summary>Categories and keys repeat; one string per distinct value keeps a million-row import from allocating a million strings.</summary>
     private string Pooled(ReadOnlySpan<char> raw)
     {
         if (_pool.TryGetValue(raw, out var pooled)) return pooled;
         var created = raw.ToString();
-        if (_poolStore.Count < 100_000) _poolStore[created] = created;
+        if (_poolStore.Count < MaxPooled) _poolStore[created] = created;
         return created;
     }
 }

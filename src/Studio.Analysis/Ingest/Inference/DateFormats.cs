@@ -46,6 +46,7 @@ public static class DateFormats
             result = default;
             return false;
         }
+        if (family == DateFamily.Iso && IsoDateParser.TryParse(value.Trim(), out result)) return true;
         return DateTimeOffset.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out result);
     }

@@ -5,6 +5,10 @@ public static class MissingValues
 {
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
+        // Called for every cell: decide on the first character before any trimming or comparing.
+        if (value.IsEmpty) return true;
+        var first = value[0];
+        if (first is not ('N' or 'n' or '-') && !char.IsWhiteSpace(first) && !char.IsWhiteSpace(value[^1])) return false;
         var v = value.Trim();
         return v.IsEmpty
             || v.Equals("NA", StringComparison.OrdinalIgnoreCase)
