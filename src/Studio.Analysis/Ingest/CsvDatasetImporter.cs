@@ -50,7 +50,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
 
         await repository.SaveNewAsync(dataset, (writer, token) =>
         {
-            var rows = ReadRows(session, accumulators, values => writer.Write(values), progress, token);
+            var rows = ReadRows(session, accumulators, writer, progress, token);
             progress?.Report(new ImportProgress(session.TotalBytes, session.TotalBytes, rows));
             foreach (var column in dataset.Columns)
             {
@@ -69,7 +69,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
         var fileName = request.OriginalFileName ?? Path.GetFileName(request.FilePath);
         using var session = ImportSession.Open(request.FilePath, fileName, options, cancellationToken);
         var accumulators = CreateAccumulators(session, request.ColumnOverrides);
-        var rows = ReadRows(session, accumulators, static _ => { }, progress, cancellationToken);
+        var rows = ReadRows(session, accumulators, new NullRowSink(), progress, cancellationToken);
         return Task.FromResult(Report(session, accumulators, rows));
     }
 
@@ -79,22 +79,21 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
             [.. session.HeaderWarnings, .. session.Columns.SelectMany(c => c.Notes.Select(n => $"Column '{c.Name}': {n}")),
              .. accumulators.SelectMany(a => a.Warnings())]);
 
-    private static long ReadRows(ImportSession session, ColumnAccumulator[] columns, Action<object?[]> write,
+    private static long ReadRows(ImportSession session, ColumnAccumulator[] columns, IRowSink sink,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        var values = new object?[columns.Length];
         long rows = 0;
         foreach (var (line, fields) in session.TakeSample())
         {
-            for (var i = 0; i < columns.Length; i++) values[i] = columns[i].Accept(fields[i], line);
-            write(values);
+            for (var i = 0; i < columns.Length; i++) columns[i].Accept(fields[i], line, sink);
+            sink.EndRow();
             rows++;
         }
         while (session.ReadRemaining())
         {
             var line = session.Line;
-            for (var i = 0; i < columns.Length; i++) values[i] = columns[i].Accept(session.Field(i), line);
-            write(values);
+            for (var i = 0; i < columns.Length; i++) columns[i].Accept(session.Field(i), line, sink);
+            sink.EndRow();
             if (++rows % ProgressEveryRows == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -123,4 +122,15 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
             return new ColumnAccumulator(i, inferred, new ColumnValueParser(type, inferred.NumberFormat, dates), options.MaxIssuesPerColumn);
         })];
     }
+}
+
+/// <summary>The sink of a dry run: values are parsed and counted, then dropped.</summary>
+internal sealed class NullRowSink : IRowSink
+{
+    public void Null(int column) { }
+    public void Integer(int column, long value) { }
+    public void Real(int column, double value) { }
+    public void Text(int column, ReadOnlySpan<char> value) { }
+    public void Utc(int column, DateTime utc) { }
+    public void EndRow() { }
 }

@@ -53,13 +53,13 @@ internal sealed class ImportSession : IDisposable
 
     private void ReadHeaderAndSample(IngestOptions options, CancellationToken cancellationToken)
     {
-        var header = Guard(() => _records.ReadHeader())
+        var header = Guard(static s => s._records.ReadHeader())
             ?? throw new DataImportException(FileName, "The file is empty (no header row).");
         HeaderWarnings = HeaderValidator.Validate(header, FileName, options);
         Header = [.. header.Select(h => h.Trim())];
 
         var limit = Math.Max(1, Math.Min(options.TypeSampleRows, options.TypeSampleCells / Math.Max(1, Header.Count)));
-        while (_sample.Count < limit && Guard(() => _records.MoveNext(Header)))
+        while (_sample.Count < limit && Guard(static s => s._records.MoveNext(s.Header)))
         {
             if ((_sample.Count & 1023) == 0) cancellationToken.ThrowIfCancellationRequested();
             var fields = new string[Header.Count];
@@ -82,7 +82,7 @@ internal sealed class ImportSession : IDisposable
     }
 
     /// <summary>Reads the records after the sample; the accessor is valid until the next call.</summary>
-    public bool ReadRemaining() => Guard(() => _records.MoveNext(Header));
+    public bool ReadRemaining() => Guard(static s => s._records.MoveNext(s.Header));
 
     public long Line => _records.Line;
     public ReadOnlySpan<char> Field(int index) => _records.Field(index);
@@ -93,11 +93,11 @@ internal sealed class ImportSession : IDisposable
         _sample.Count, [.. HeaderWarnings, .. Columns.SelectMany(c => c.Notes.Select(n => $"Column '{c.Name}': {n}"))]);
 
     /// <summary>Decoding and decompression fail while reading; report them as import errors at the current line.</summary>
-    private T Guard<T>(Func<T> read)
+    private T Guard<T>(Func<ImportSession, T> read)
     {
         try
         {
-            return read();
+            return read(this);
         }
         catch (DecoderFallbackException e)
         {

@@ -76,6 +76,33 @@ public sealed class DatasetStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveNew_RowsAcrossBatchesAndRemainder_AllStoredInOrder()
+    {
+        var saved = await Repository.SaveNewAsync(NewDataset(), (writer, _) =>
+        {
+            for (var i = 0; i < 150; i++)
+            {
+                writer.Integer(0, i);
+                writer.Real(1, i / 4.0);
+                if (i % 10 == 0) writer.Null(2); else writer.Integer(2, i % 2);
+                writer.Utc(3, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(i));
+                writer.Text(4, "row " + i);
+                writer.EndRow(); // column 5 never set: NULL
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal(150, saved.RowCount);
+        var rows = await Tables.ReadPageAsync(saved.TableName, saved.Columns, 0, 200);
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => (object)(long)i), rows.Select(r => r[0]));
+        Assert.Equal(149 / 4.0, rows[149][1]);
+        Assert.Null(rows[140][2]);
+        Assert.Equal(true, rows[141][2]);
+        Assert.Equal(new DateTimeOffset(2024, 1, 1, 2, 29, 0, TimeSpan.Zero), rows[149][3]);
+        Assert.Equal("row 130", rows[130][4]);
+        Assert.All(rows, r => Assert.Null(r[5]));
+    }
+
+    [Fact]
     public async Task SaveNew_ProducerThrowsHalfway_NoTableNoMetadata()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Repository.SaveNewAsync(NewDataset(), (writer, _) =>
