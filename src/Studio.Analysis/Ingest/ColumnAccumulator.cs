@@ -9,11 +9,12 @@ namespace Studio.Analysis.Ingest;
 internal sealed class ColumnAccumulator(int ordinal, InferredColumn inferred, ColumnValueParser parser, int maxIssues)
 {
     private readonly List<CellIssue> _issues = [];
-    private readonly HashSet<ulong> _distinct = [];
+    private readonly DistinctCounter _distinct = new();
     private long _missing, _unparseable, _nonFinite, _otherDateFormat;
 
     public string Name => inferred.Name;
     public Studio.Core.Datasets.ColumnType Type => parser.Type;
+    /// <summary>Exact up to <see cref="DistinctCounter.ExactLimit"/>, then estimated within about 1%.</summary>
     public long DistinctCount => _distinct.Count;
     public long MissingCount => _missing + _unparseable + _nonFinite;
 
