@@ -10,19 +10,40 @@ namespace Studio.Analysis.Profiling;
 /// </summary>
 public sealed class DatasetFrameLoader(DatasetTableStore tables)
 {
-    public async Task<DataFrame> LoadAsync(Dataset dataset, CancellationToken cancellationToken = default)
+    /// <summary>Runs on a worker thread; the rows stream from SQLite straight into typed columns.</summary>
+    public Task<DataFrame> LoadAsync(Dataset dataset, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return Task.Run(() => Load(dataset, cancellationToken), cancellationToken);
+    }
+
+    public DataFrame Load(Dataset dataset, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var columns = dataset.Columns.OrderBy(c => c.Ordinal).ToList();
         var frameColumns = columns.Select(CreateColumn).ToArray();
         var pools = columns.Select(_ => new Dictionary<string, string>(StringComparer.Ordinal)).ToArray();
-        await foreach (var row in tables.ReadAllAsync(dataset.TableName, columns, cancellationToken))
+        tables.ForEachRow(dataset.TableName, columns, reader =>
         {
             for (var i = 0; i < frameColumns.Length; i++)
-                Append(frameColumns[i], row[i], pools[i]);
-        }
+            {
+                var isNull = reader.IsDBNull(i);
+                switch (frameColumns[i])
+                {
+                    case Int64DataFrameColumn c: c.Append(isNull ? null : reader.GetInt64(i)); break;
+                    case DoubleDataFrameColumn c: c.Append(isNull ? null : reader.GetDouble(i)); break;
+                    case BooleanDataFrameColumn c: c.Append(isNull ? null : reader.GetInt64(i) != 0); break;
+                    case DateTimeDataFrameColumn c: c.Append(isNull ? null : ParseUtc(reader.GetString(i))); break;
+                    case StringDataFrameColumn c: c.Append(isNull ? null : Pooled(reader.GetString(i), pools[i])); break;
+                    default: throw new NotSupportedException(frameColumns[i].GetType().Name);
+                }
+            }
+        }, cancellationToken);
         return new DataFrame(frameColumns);
     }
+
+    private static DateTime? ParseUtc(string stored) =>
+        Ingest.Inference.DateFormats.TryParse(stored, Ingest.Inference.DateFamily.Iso, out var value) ? value.UtcDateTime : null;
 
     public static DataFrameColumn CreateColumn(DatasetColumn column)
     {
@@ -35,19 +56,6 @@ public sealed class DatasetFrameLoader(DatasetTableStore tables)
             ColumnType.DateTime => new DateTimeDataFrameColumn(column.Name),
             _ => new StringDataFrameColumn(column.Name),
         };
-    }
-
-    private static void Append(DataFrameColumn column, object? value, Dictionary<string, string> pool)
-    {
-        switch (column)
-        {
-            case Int64DataFrameColumn c: c.Append((long?)value); break;
-            case DoubleDataFrameColumn c: c.Append((double?)value); break;
-            case BooleanDataFrameColumn c: c.Append((bool?)value); break;
-            case DateTimeDataFrameColumn c: c.Append(value is DateTimeOffset d ? d.UtcDateTime : null); break;
-            case StringDataFrameColumn c: c.Append(value is string s ? Pooled(s, pool) : null); break;
-            default: throw new NotSupportedException(column.GetType().Name);
-        }
     }
 
     private static string Pooled(string value, Dictionary<string, string> pool)

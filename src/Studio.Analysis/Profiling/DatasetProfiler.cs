@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Analysis;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
@@ -94,12 +96,18 @@ internal static class ColumnProfiler
     private static Dictionary<string, long> Counts(DataFrameColumn data)
     {
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (data is StringDataFrameColumn strings)
+        {
+            for (long i = 0; i < strings.Length; i++)
+                if (strings[i] is { } s) CollectionsMarshal.GetValueRefOrAddDefault(counts, s, out _)++;
+            return counts;
+        }
         for (long i = 0; i < data.Length; i++)
         {
             var value = data[i];
             if (value is null) continue;
-            var key = value is bool b ? (b ? "true" : "false") : (string)value;
-            counts[key] = counts.GetValueOrDefault(key) + 1;
+            var key = value is bool b ? (b ? "true" : "false") : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _)++;
         }
         return counts;
     }

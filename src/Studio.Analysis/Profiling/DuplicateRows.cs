@@ -11,8 +11,19 @@ internal static class DuplicateRows
         Array.Fill(hashes, 14695981039346656037UL);
         foreach (var column in frame.Columns)
         {
-            for (long i = 0; i < column.Length; i++)
-                hashes[i] = Mix(hashes[i], HashOf(column[i]));
+            switch (column)
+            {
+                case Int64DataFrameColumn c: Fold(hashes, c, static v => (ulong)v); break;
+                case DoubleDataFrameColumn c: Fold(hashes, c, static v => (ulong)BitConverter.DoubleToInt64Bits(v)); break;
+                case BooleanDataFrameColumn c: Fold(hashes, c, static v => v ? 1UL : 2UL); break;
+                case DateTimeDataFrameColumn c: Fold(hashes, c, static v => (ulong)v.Ticks); break;
+                case StringDataFrameColumn c:
+                    for (var i = 0; i < hashes.Length; i++) hashes[i] = Mix(hashes[i], c[i] is { } s ? Fnv(s) : NullHash);
+                    break;
+                default:
+                    for (var i = 0; i < hashes.Length; i++) hashes[i] = Mix(hashes[i], HashOf(column[i]));
+                    break;
+            }
         }
         var seen = new HashSet<ulong>();
         long duplicates = 0;
@@ -20,9 +31,17 @@ internal static class DuplicateRows
         return duplicates;
     }
 
+    private const ulong NullHash = 0x9E3779B97F4A7C15UL;
+
+    private static void Fold<T>(ulong[] hashes, PrimitiveDataFrameColumn<T> column, Func<T, ulong> hash) where T : unmanaged
+    {
+        for (var i = 0; i < hashes.Length; i++)
+            hashes[i] = Mix(hashes[i], column[i] is { } v ? hash(v) : NullHash);
+    }
+
     private static ulong HashOf(object? value) => value switch
     {
-        null => 0x9E3779B97F4A7C15UL,
+        null => NullHash,
         long l => (ulong)l,
         double d => (ulong)BitConverter.DoubleToInt64Bits(d),
         bool b => b ? 1UL : 2UL,
