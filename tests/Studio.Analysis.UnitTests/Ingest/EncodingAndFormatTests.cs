@@ -53,6 +53,18 @@ public sealed class EncodingAndFormatTests : StudioTestBase
     }
 
     [Fact]
+    public async Task Import_CrlfAndQuotedDelimitersInHeader_ParsedWithoutCarriageReturns()
+    {
+        var path = Studio.WriteFile("crlf.csv", "id;\"name; full\";note\r\n1;\"Ann; B\";\"two\r\nlines\"\r\n2;Bob;x\r\n");
+        var result = await Studio.ImportAsync(path);
+        Assert.Equal(';', result.Report.Delimiter);
+        Assert.Equal(["id", "name; full", "note"], result.Dataset.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name));
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
+        Assert.Equal(["Ann; B", "Bob"], rows.Select(r => (string)r[1]!));
+        Assert.Equal(["two\r\nlines", "x"], rows.Select(r => (string)r[2]!));
+    }
+
+    [Fact]
     public async Task Import_InvalidUtf8AfterTheSniffedHead_NamesLineAndStoresNothing()
     {
         var text = new StringBuilder("id,name\n");
