@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Analysis.Ingest;
+using Studio.Analysis.Profiling;
 
 namespace Studio.Analysis;
 
@@ -8,13 +10,16 @@ public static class DependencyInjection
     public static IHostApplicationBuilder AddStudioAnalysis(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddStudioAnalysis();
+        builder.Services.AddStudioAnalysis(IngestOptions.FromConfiguration(builder.Configuration));
         return builder;
     }
 
-    public static IServiceCollection AddStudioAnalysis(this IServiceCollection services)
+    public static IServiceCollection AddStudioAnalysis(this IServiceCollection services, IngestOptions? ingestOptions = null)
     {
-        // Ingest
+        services.AddSingleton(ingestOptions ?? new IngestOptions());
+        services.AddSingleton<IDatasetImporter, CsvDatasetImporter>();
+        services.AddSingleton<DatasetFrameLoader>();
+        services.AddSingleton<DatasetProfiler>();
         // Experiments
         return services;
     }

@@ -8,6 +8,18 @@ public interface IDatasetImporter
 {
     /// <exception cref="DataImportException">The file cannot be imported; nothing was written.</exception>
     Task<Dataset> ImportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>As <see cref="ImportAsync"/>, also returning what happened to each column (unparseable cells with lines).</summary>
+    /// <exception cref="DataImportException">The file cannot be imported; nothing was written.</exception>
+    Task<ImportResult> ImportWithReportAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>A dry run over the whole file: every record parsed and typed, issues reported, nothing stored.</summary>
+    /// <exception cref="DataImportException">The file cannot be imported.</exception>
+    Task<ImportReport> ValidateAsync(ImportRequest request, IProgress<ImportProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Reads only the head of the file: encoding, delimiter, header, first rows and inferred column types.</summary>
+    /// <exception cref="DataImportException">The file cannot be read as a table.</exception>
+    Task<ImportPreview> SniffAsync(string filePath, string? originalFileName = null, CancellationToken cancellationToken = default);
 }
 
 public sealed record ImportRequest(

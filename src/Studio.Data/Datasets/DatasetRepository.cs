@@ -21,6 +21,7 @@ public sealed class DatasetRepository(IDbContextFactory<StudioDbContext> context
         using (var writer = DatasetTableStore.CreateWriter(connection, transaction, dataset.TableName, dataset.Columns))
         {
             writeRows(writer, cancellationToken);
+            writer.Flush();
             dataset.RowCount = writer.RowsWritten;
         }
         cancellationToken.ThrowIfCancellationRequested();

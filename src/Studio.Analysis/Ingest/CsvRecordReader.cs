@@ -1,0 +1,90 @@
+using nietras.SeparatedValues;
+
+namespace Studio.Analysis.Ingest;
+
+/// <summary>
+/// Records of a delimited text stream (parsed by Sep) with the checks an import needs: every record has the
+/// header's field count, quotes are terminated, blank lines are skipped. Quotes are removed here rather than by Sep
+/// so that an unterminated quote can be told apart from a value.
+/// </summary>
+internal sealed class CsvRecordReader : IDisposable
+{
+    private readonly SepReader _reader;
+    private readonly string _fileName;
+    private int _expectedFields;
+
+    public CsvRecordReader(TextReader text, char delimiter, string fileName)
+    {
+        _fileName = fileName;
+        _reader = Sep.New(delimiter).Reader(o => o with
+        {
+            HasHeader = false,
+            DisableColCountCheck = true,
+            Unescape = false,
+        }).From(text);
+    }
+
+    /// <summary>1-based line on which the current record starts.</summary>
+    public long Line { get; private set; }
+    public int FieldCount => _reader.Current.ColCount;
+
+    /// <summary>Reads the first non-blank record as the header; null when the file has no records.</summary>
+    public string[]? ReadHeader()
+    {
+        if (!MoveNextNonBlank()) return null;
+        _expectedFields = FieldCount;
+        CheckQuotes(null);
+        var names = new string[FieldCount];
+        for (var i = 0; i < names.Length; i++) names[i] = Field(i).ToString();
+        return names;
+    }
+
+    /// <summary>Moves to the next data record, or throws <see cref="DataImportException"/> if it is malformed.</summary>
+    public bool MoveNext(IReadOnlyList<string> header)
+    {
+        if (!MoveNextNonBlank()) return false;
+        CheckQuotes(header);
+        if (FieldCount != _expectedFields)
+            throw new DataImportException(_fileName,
+                $"Expected {_expectedFields} fields (as in the header) but found {FieldCount}. " +
+                "Check for a missing or extra delimiter, or an unquoted delimiter inside a value.", Line);
+        return true;
+    }
+
+    /// <summary>The value of field <paramref name="index"/> with surrounding quotes and doubled quotes removed.</summary>
+    public ReadOnlySpan<char> Field(int index)
+    {
+        var raw = _reader.Current[index].Span;
+        if (raw.Length < 2 || raw[0] != '"') return raw;
+        var inner = raw[1..^1];
+        return inner.Contains("\"\"", StringComparison.Ordinal) ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner;
+    }
+
+    private bool MoveNextNonBlank()
+    {
+        while (_reader.MoveNext())
+        {
+            var row = _reader.Current;
+            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;
+            Line = row.LineNumberFrom;
+            return true;
+        }
+        return false;
+    }
+
+    private void CheckQuotes(IReadOnlyList<string>? header)
+    {
+        var row = _reader.Current;
+        for (var i = 0; i < row.ColCount; i++)
+        {
+            var raw = row[i].Span;
+            if (raw.Length == 0 || raw[0] != '"') continue;
+            if (raw.Length >= 2 && raw[^1] == '"' && raw.Count('"') % 2 == 0) continue;
+            var column = header is not null && i < header.Count ? header[i] : null;
+            throw new DataImportException(_fileName,
+                "A quoted value is never closed: the quote opened on this line has no matching closing quote.", Line, column);
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}
