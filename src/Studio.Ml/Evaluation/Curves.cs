@@ -21,7 +21,7 @@ public static class Curves
         return points;
     }
 
-    /// <summary>Points from the strictest threshold down to the first that reaches full recall.</summary>
+    /// <summary>Points from the strictest threshold to the loosest, one per distinct score (as scikit-learn ≥ 1.1).</summary>
     public static IReadOnlyList<PrecisionRecallPoint> PrecisionRecall(IReadOnlyList<bool> labels, IReadOnlyList<double> scores)
     {
         var steps = Descending(labels, scores);
@@ -31,10 +31,6 @@ public static class Curves
         {
             var recall = positives == 0 ? double.NaN : (double)step.TruePositives / positives;
             points.Add(new PrecisionRecallPoint(step.Threshold, recall, (double)step.TruePositives / (step.TruePositives + step.FalsePositives)));
-            if (step.TruePositives == positives)
-            {
-                break;
-            }
         }
 
         return points;
