@@ -62,8 +62,8 @@ public sealed class DeepFmModel : TabularModel
         }
 
         var stacked = torch.cat(vectors, 1);
-        var sum = stacked.sum(1);
-        return 0.5 * ((sum * sum) - (stacked * stacked).sum(1));
+        var sum = stacked.sum(1, false);
+        return 0.5 * ((sum * sum) - (stacked * stacked).sum(1, false));
     }
 
     protected override void Dispose(bool disposing)

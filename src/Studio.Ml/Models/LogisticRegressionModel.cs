@@ -29,7 +29,7 @@ public sealed class LogisticRegressionModel : TabularModel
     {
         ArgumentNullException.ThrowIfNull(categorical);
         var linear = HasNumeric ? _numeric.forward(numeric) : _numeric.bias!.expand(categorical.shape[0], -1);
-        return _weights.Count == 0 ? linear : linear + torch.stack(_weights.Lookup(categorical), 0).sum(0);
+        return _weights.Count == 0 ? linear : linear + torch.stack(_weights.Lookup(categorical), 0).sum(0, false);
     }
 
     /// <summary>No hidden layer: the per-field category weights next to the numeric inputs.</summary>
