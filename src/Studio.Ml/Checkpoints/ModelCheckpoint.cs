@@ -35,10 +35,9 @@ public static class ModelCheckpoint
             WriteJson(zip, ManifestEntry, new CheckpointManifest(FormatVersion, model.Spec.Model.Kind.ToString(), DateTimeOffset.UtcNow));
             WriteJson(zip, SpecEntry, model.Spec);
             WriteJson(zip, EncoderEntry, model.Encoder);
-            using var weights = new MemoryStream();
-            model.Network.save(weights);
-            using var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.Fastest).Open();
-            entry.Write(weights.GetBuffer(), 0, (int)weights.Length);
+            // TorchSharp closes the stream it saves to.
+            var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.Fastest).Open();
+            model.Network.save(entry);
         }
 
         File.Move(temporary, path, overwrite: true);

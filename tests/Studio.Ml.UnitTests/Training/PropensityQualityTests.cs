@@ -7,7 +7,7 @@ namespace Studio.Ml.UnitTests.Training;
 /// <summary>Quality bars of issue 4 on data whose truth is known.</summary>
 public sealed class PropensityQualityTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<SyntheticPropensity> Data = new(() => SyntheticPropensity.Generate(30_000, seed: 3));
+    private static readonly Lazy<SyntheticPropensity> Data = new(() => SyntheticPropensity.Generate(50_000, seed: 3));
     private static readonly Lazy<TrainingResult> Baseline = new(() => Train(ModelKind.LogisticRegression));
 
     [Theory]
