@@ -1,0 +1,17 @@
+using Studio.Benchmarks.Bank;
+using Studio.Benchmarks.Throughput;
+
+// bench train-throughput [--rows N] [--epochs N] [--threads N] [--part pipeline|bare]
+// bench bank [--csv PATH] [--threads N]
+return args.FirstOrDefault() switch
+{
+    "train-throughput" => ThroughputBenchmark.Run(args[1..]),
+    "bank" => BankBenchmark.Run(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Studio.Benchmarks train-throughput [--rows 1000000] [--epochs 2] [--threads 2] | bank [--csv path]");
+    return 2;
+}
