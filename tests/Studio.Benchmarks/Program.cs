@@ -1,7 +1,7 @@
 using Studio.Benchmarks.Bank;
 using Studio.Benchmarks.Throughput;
 
-// bench train-throughput [--rows N] [--epochs N] [--threads N] [--part pipeline|bare]
+// bench train-throughput [--rows N] [--epochs N] [--threads N] [--repeat N] [--part pipeline|bare]
 // bench bank [--csv PATH] [--threads N]
 return args.FirstOrDefault() switch
 {

@@ -17,6 +17,9 @@ internal static class BankCsv
     /// <summary>Engineered: the call's calendar date (month and day); campaigns ran on particular dates.</summary>
     public const string MonthDay = "month_day";
 
+    /// <summary>Small-integer numerics also offered as categoricals ("age_value", …), one embedding per exact value.</summary>
+    public static readonly string[] ExactValues = ["age", "day", "campaign", "previous"];
+
     public static FeatureTable Read(string path)
     {
         var lines = File.ReadAllLines(path);
@@ -25,6 +28,11 @@ internal static class BankCsv
         int Column(string name) => Array.IndexOf(header, name);
         var categorical = Categorical.Append(Target).ToDictionary(c => c, c => rows.Select(r => (string?)r[Column(c)]).ToArray());
         categorical[MonthDay] = rows.Select(r => (string?)$"{r[Column("month")]}-{r[Column("day")]}").ToArray();
+        foreach (var column in ExactValues)
+        {
+            categorical[column + "_value"] = rows.Select(r => (string?)r[Column(column)]).ToArray();
+        }
+
         var numeric = Numeric.ToDictionary(c => c, c => rows.Select(r => Parse(c, r[Column(c)])).ToArray());
         return new FeatureTable(categorical, numeric);
     }

@@ -31,8 +31,18 @@ internal static class ThroughputBenchmark
 
         Console.WriteLine($"train-throughput: {rows:N0} rows, {epochs} epochs, {threads} threads, batch {ThroughputData.BatchSize}, MLP 256-128, 16-dim embeddings");
         var common = $"--rows {rows} --epochs {epochs} --threads {threads}";
-        var bare = Child($"train-throughput --part bare {common}");
-        var pipeline = Child($"train-throughput --part pipeline {common}");
+        var repeats = options.Integer("repeat", 1);
+        var bareRuns = new List<Dictionary<string, double>>();
+        var pipelineRuns = new List<Dictionary<string, double>>();
+        for (var i = 0; i < repeats; i++)
+        {
+            // Alternate, so that load from other processes on a shared machine hits both alike.
+            bareRuns.Add(Child($"train-throughput --part bare {common}"));
+            pipelineRuns.Add(Child($"train-throughput --part pipeline {common}"));
+        }
+
+        var bare = Best(bareRuns);
+        var pipeline = Best(pipelineRuns);
         var python = Python(rows, epochs, threads);
         Print("bare TorchSharp loop", bare);
         Print("Studio pipeline", pipeline);
@@ -40,6 +50,7 @@ internal static class ThroughputBenchmark
         var ratio = pipeline["train_samples_per_s"] / bare["train_samples_per_s"];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline / bare loop (training phase): {ratio:P1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline / bare loop (whole run incl. encoding, validation, test): {pipeline["wall_samples_per_s"] / bare["train_samples_per_s"]:P1}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline / bare loop (samples per CPU-second; pipeline's CPU includes encoding, validation, test): {pipeline["cpu_samples_per_s"] / bare["cpu_samples_per_s"]:P1}"));
         if (python is not null)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pipeline / PyTorch: {pipeline["train_samples_per_s"] / python["train_samples_per_s"]:P1}"));
@@ -54,8 +65,14 @@ internal static class ThroughputBenchmark
         torch.manual_seed(42);
         var (codes, labels) = ThroughputData.Generate(rows, seed: 1);
         var trainRows = (int)Math.Round(rows * 0.9);
+        var cpu = CpuSeconds();
         var speed = BareLoop.SamplesPerSecond(codes, labels, trainRows, epochs);
-        return new() { ["train_samples_per_s"] = speed, ["peak_mb"] = PeakMegabytes() };
+        return new()
+        {
+            ["train_samples_per_s"] = speed,
+            ["cpu_samples_per_s"] = trainRows * (double)epochs / (CpuSeconds() - cpu),
+            ["peak_mb"] = PeakMegabytes(),
+        };
     }
 
     private static Dictionary<string, double> RunPipeline(int rows, int epochs, int threads)
@@ -65,19 +82,32 @@ internal static class ThroughputBenchmark
         var reports = 0;
         var progress = new CountingProgress(() => reports++);
         var clock = Stopwatch.StartNew();
+        var cpu = CpuSeconds();
         var result = new ModelTrainer().Train(ThroughputData.Spec(epochs), table, new TrainingOptions { ThreadCount = threads }, progress);
         var wall = clock.Elapsed;
+        var cpuSeconds = CpuSeconds() - cpu;
         using var model = result.Model;
         return new()
         {
             ["train_samples_per_s"] = result.Timings.TrainSamplesPerSecond,
             ["wall_samples_per_s"] = result.Split.Train.Length * (double)epochs / wall.TotalSeconds,
+            ["cpu_samples_per_s"] = result.Split.Train.Length * (double)epochs / cpuSeconds,
             ["preparation_s"] = result.Timings.Preparation.TotalSeconds,
             ["validation_s"] = result.Timings.Validation.TotalSeconds,
             ["test_auc"] = result.TestMetrics["auc"],
             ["progress_reports"] = reports,
             ["peak_mb"] = PeakMegabytes(),
         };
+    }
+
+    /// <summary>The run with the highest training speed: the one least disturbed by other processes.</summary>
+    private static Dictionary<string, double> Best(List<Dictionary<string, double>> runs) =>
+        runs.MaxBy(r => r["train_samples_per_s"])!;
+
+    private static double CpuSeconds()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static double PeakMegabytes()

@@ -64,4 +64,16 @@ public sealed class MultiClassAndRegressionMetricsTests
         Assert.True(double.IsNaN(rows[2].Metrics[MetricNames.Auc]));
         Assert.Equal(1.0, rows[0].Metrics[MetricNames.Accuracy]);
     }
+
+    [Fact]
+    public void WorstPredictions_Binary_ConfidentMistakesFirst()
+    {
+        var predictions = new Predictions(PredictionTask.Binary, ["no", "yes"], [10, 11, 12, 13], [0.9, 0.05, 0.6, 0.99], null, [0, 1, 1, double.NaN]);
+
+        var worst = WorstPredictions.Top(predictions, 2);
+
+        Assert.Equal([11, 10], worst.Select(w => w.Row));            // P(true) 0.05, then 0.1; row 13 has no target
+        Assert.Equal(-Math.Log(0.05), worst[0].Loss, 12);
+        Assert.Equal(0.1, worst[1].Prediction, 12);
+    }
 }
