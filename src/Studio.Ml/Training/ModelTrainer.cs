@@ -31,6 +31,7 @@ public sealed class ModelTrainer
         }
 
         var total = Stopwatch.StartNew();
+        NativeMemory.ReturnLargeBuffersToTheSystem();
         torch.set_num_threads(options.ThreadCount);
         torch.manual_seed(spec.Seed);
         var split = DataSplitter.Split(spec, table);

@@ -15,11 +15,7 @@ internal static class BankConfigurations
         yield return ("LR + month_day", withDate with { Model = new ModelSpec { Kind = ModelKind.LogisticRegression }, Optimizer = new OptimizerSpec { Kind = OptimizerKind.Adam, LearningRate = 0.01 } });
         yield return ("MLP + month_day", withDate);
         yield return ("DeepFM + month_day", withDate with { Model = withDate.Model with { Kind = ModelKind.DeepFM }, Embedding = new EmbeddingSpec { Dimension = 8 } });
-        var exact = Base([.. BankCsv.Categorical, BankCsv.MonthDay, .. BankCsv.ExactValues.Select(c => c + "_value")]) with { Features = new FeatureSpec { NumericBuckets = 20, MinFrequency = 5 } };
-        yield return ("tune F exact values", exact);
-        yield return ("tune G exact values DeepFM16", exact with { Model = exact.Model with { Kind = ModelKind.DeepFM }, Embedding = new EmbeddingSpec { Dimension = 16 } });
-        yield return ("tune H DeepFM buckets20 256-128", withDate with { Features = withDate.Features with { NumericBuckets = 20 }, Model = withDate.Model with { Kind = ModelKind.DeepFM, HiddenSizes = [256, 128] }, Embedding = new EmbeddingSpec { Dimension = 8 } });
-        yield return ("tune I wd0.1 lr2e-3", exact with { Optimizer = exact.Optimizer with { LearningRate = 2e-3, WeightDecay = 0.1 } });
+        yield return ("MLP + month_day, 20 buckets, 256-128", withDate with { Features = withDate.Features with { NumericBuckets = 20 }, Model = withDate.Model with { HiddenSizes = [256, 128] } });
     }
 
     private static TrainingSpec Base(IReadOnlyList<string> categorical) => new()

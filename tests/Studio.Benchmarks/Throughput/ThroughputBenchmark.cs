@@ -61,6 +61,7 @@ internal static class ThroughputBenchmark
 
     private static Dictionary<string, double> RunBare(int rows, int epochs, int threads)
     {
+        NativeMemory.ReturnLargeBuffersToTheSystem(); // as the pipeline does, so peak memory compares like with like
         torch.set_num_threads(threads);
         torch.manual_seed(42);
         var (codes, labels) = ThroughputData.Generate(rows, seed: 1);
