@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Ml.Training;
 
 namespace Studio.Ml;
 
@@ -14,6 +15,8 @@ public static class DependencyInjection
 
     public static IServiceCollection AddStudioMl(this IServiceCollection services)
     {
+        // Stateless: every Train call builds its own model, optimizer and tensors.
+        services.AddSingleton<ModelTrainer>();
         return services;
     }
 }

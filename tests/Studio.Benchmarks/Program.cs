@@ -1,15 +1,24 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Studio.Benchmarks.Bank;
 using Studio.Benchmarks.Ingest;
+using Studio.Benchmarks.Throughput;
 
-// bench ingest FILE [--stage all|parse|import|profile] [--rows N]   (FILE is generated when missing)
-// bench gen-events FILE [ROWS]
+// dotnet run -c Release --project tests/Studio.Benchmarks -- COMMAND ...
+//   ingest FILE [--stage all|parse|import|profile] [--rows N]   (FILE is generated when missing)
+//   gen-events FILE [ROWS]
+//   train-throughput [--rows N] [--epochs N] [--threads N] [--repeat N] [--part pipeline|bare]
+//   bank [--csv PATH] [--threads N] [--only NAME] [--split-out split.json]
+//   memory-probe [--fixed]
 // anything else goes to BenchmarkDotNet's switcher.
 return args switch
 {
     ["ingest", var file, .. var rest] => await IngestBenchmark.RunAsync(file, IngestBenchmark.Options.Parse(rest)),
     ["gen-events", var file] => EventsCsvGenerator.WriteAndSay(file, EventsCsvGenerator.DefaultRows),
     ["gen-events", var file, var rows] => EventsCsvGenerator.WriteAndSay(file, int.Parse(rows, CultureInfo.InvariantCulture)),
+    ["train-throughput", .. var rest] => ThroughputBenchmark.Run(rest),
+    ["bank", .. var rest] => BankBenchmark.Run(rest),
+    ["memory-probe", .. var rest] => MemoryProbe.Run(rest),
     _ => RunSwitcher(args),
 };
 
