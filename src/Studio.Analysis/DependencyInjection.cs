@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Analysis.Experiments;
 
 namespace Studio.Analysis;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
     {
         // Ingest
         // Experiments
+        services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
         return services;
     }
 }

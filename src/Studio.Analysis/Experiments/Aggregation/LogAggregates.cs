@@ -1,0 +1,34 @@
+namespace Studio.Analysis.Experiments.Aggregation;
+
+/// <summary>Per-arm totals, per-day per-arm totals and per-segment per-arm totals of one pass over a log.</summary>
+internal sealed class LogAggregates
+{
+    public LogAggregates(int arms, int days)
+    {
+        Arms = new ArmAccumulator[arms];
+        Days = new ArmAccumulator[days * arms];
+        DayCount = days;
+    }
+
+    public ArmAccumulator[] Arms { get; }
+    /// <summary>Day-major: index day * armCount + arm.</summary>
+    public ArmAccumulator[] Days { get; }
+    public int DayCount { get; }
+    public Dictionary<string, ArmAccumulator[]> Segments { get; } = new(StringComparer.Ordinal);
+
+    public void Merge(LogAggregates other)
+    {
+        for (var a = 0; a < Arms.Length; a++) Arms[a].Add(other.Arms[a]);
+        for (var d = 0; d < Days.Length; d++) Days[d].Add(other.Days[d]);
+        foreach (var (value, arms) in other.Segments)
+        {
+            if (!Segments.TryGetValue(value, out var mine))
+            {
+                Segments.Add(value, arms);
+                continue;
+            }
+
+            for (var a = 0; a < mine.Length; a++) mine[a].Add(arms[a]);
+        }
+    }
+}
