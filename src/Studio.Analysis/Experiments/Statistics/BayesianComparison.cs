@@ -1,5 +1,3 @@
-using MathNet.Numerics.Integration;
-
 namespace Studio.Analysis.Experiments.Statistics;
 
 /// <summary>Probability to beat control and expected loss, by deterministic quadrature (no sampling).</summary>
@@ -11,7 +9,7 @@ public static class BayesianComparison
     /// Expected loss of shipping treatment = E[max(pC - pT, 0)] = ∫ f_T(t) E[(pC - t)+] dt, with the inner expectation
     /// in closed form: E[(pC - t)+] = mean_C (1 - I_t(aC + 1, bC)) - t (1 - I_t(aC, bC)).
     /// Expected loss of keeping control = E[max(pT - pC, 0)] = (mean_T - mean_C) + loss of shipping treatment.
-    /// Integrals use adaptive Gauss–Kronrod on pieces of ±40 posterior standard deviations around the treatment mean.
+    /// Integrals use adaptive Gauss–Kronrod (<see cref="Quadrature"/>) on pieces of ±40 posterior standard deviations around the treatment mean.
     /// </summary>
     public static BayesianResult BetaBinomial(long successesT, long nT, long successesC, long nC)
     {
@@ -59,7 +57,7 @@ public static class BayesianComparison
         {
             var a = lower + i * width;
             var b = i == pieces - 1 ? upper : a + width;
-            total += GaussKronrodRule.Integrate(f, a, b, out _, out _, 1e-12, 21, 20);
+            total += Quadrature.Integrate(f, a, b, 1e-13);
         }
 
         return total;

@@ -16,13 +16,14 @@ public static class ProportionStatistics
         return new IntervalEstimate(p, center - half, center + half);
     }
 
-    /// <summary>Normal-approximation (Wald) interval (statsmodels proportion_confint(method="normal")).</summary>
+    /// <summary>Normal-approximation (Wald) interval, clipped to [0, 1] like statsmodels proportion_confint(method="normal").</summary>
     public static IntervalEstimate NormalInterval(long successes, long n, double alpha)
     {
         if (n == 0) return IntervalEstimate.Undefined;
         var z = Distributions.NormalQuantile(1 - alpha / 2);
         var p = (double)successes / n;
-        return IntervalEstimate.Symmetric(p, z * Math.Sqrt(p * (1 - p) / n));
+        var half = z * Math.Sqrt(p * (1 - p) / n);
+        return new IntervalEstimate(p, Math.Max(0, p - half), Math.Min(1, p + half));
     }
 
     public static IntervalEstimate Interval(long successes, long n, double alpha, ProportionIntervalMethod method) =>
