@@ -103,7 +103,7 @@ public sealed class ExperimentAnalyzer : IExperimentAnalyzer
         var srm = SampleRatioMismatch.Test([.. aggregates.Arms.Select(a => a.N)], weights, spec.SrmThreshold);
         var segments = spec.SegmentAttribute is null
             ? null
-            : SegmentBuilder.Build(spec.SegmentAttribute, aggregates.Segments, spec.TopSegmentValues, builder);
+            : SegmentBuilder.Build(spec.SegmentAttribute, log.Segment(spec.SegmentAttribute).Categories, aggregates.Segments, spec.TopSegmentValues, builder);
         var analysed = aggregates.Arms.Sum(a => a.N);
         return new ExperimentReadout(
             spec,

@@ -14,21 +14,16 @@ internal sealed class LogAggregates
     /// <summary>Day-major: index day * armCount + arm.</summary>
     public ArmAccumulator[] Days { get; }
     public int DayCount { get; }
-    public Dictionary<string, ArmAccumulator[]> Segments { get; } = new(StringComparer.Ordinal);
+    /// <summary>Per segment category code (see <see cref="Input.CategoricalColumn"/>), per arm; empty without a segment attribute.</summary>
+    public ArmAccumulator[][] Segments { get; init; } = [];
 
     public void Merge(LogAggregates other)
     {
         for (var a = 0; a < Arms.Length; a++) Arms[a].Add(other.Arms[a]);
         for (var d = 0; d < Days.Length; d++) Days[d].Add(other.Days[d]);
-        foreach (var (value, arms) in other.Segments)
+        for (var s = 0; s < Segments.Length; s++)
         {
-            if (!Segments.TryGetValue(value, out var mine))
-            {
-                Segments.Add(value, arms);
-                continue;
-            }
-
-            for (var a = 0; a < mine.Length; a++) mine[a].Add(arms[a]);
+            for (var a = 0; a < Arms.Length; a++) Segments[s][a].Add(other.Segments[s][a]);
         }
     }
 }

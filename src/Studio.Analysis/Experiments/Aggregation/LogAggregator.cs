@@ -33,9 +33,14 @@ internal static class LogAggregator
         ExperimentLog log, RowScan scan, double[]? caps, string? segmentAttribute, long originDay, int dayCount, int from, int to)
     {
         var armCount = scan.Arms.Count;
-        var result = new LogAggregates(armCount, dayCount);
+        var segmentColumn = segmentAttribute is null ? null : log.Segment(segmentAttribute);
+        var result = new LogAggregates(armCount, dayCount)
+        {
+            Segments = segmentColumn is null ? [] : [.. segmentColumn.Categories.Select(_ => new ArmAccumulator[armCount])],
+        };
         var arms = result.Arms;
         var days = result.Days;
+        var segments = result.Segments;
         var rowArm = scan.RowArm;
         var excluded = scan.Excluded;
         var converted = log.Converted;
@@ -43,11 +48,8 @@ internal static class LogAggregator
         var pre = log.PreCovariate;
         bool hasConversion = log.HasConversion, hasRevenue = log.HasRevenue, hasPre = log.HasPreCovariate;
         var times = log.AssignedAt;
-        var segments = segmentAttribute is null ? default : log.Segment(segmentAttribute);
-        var hasSegments = segmentAttribute is not null;
-        string? lastSegment = null;
-        ArmAccumulator[]? lastSegmentArms = null;
-        var lastSegmentSet = false;
+        var codes = segmentColumn is null ? default : segmentColumn.Codes;
+        var hasSegments = segmentColumn is not null;
 
         for (var i = from; i < to; i++)
         {
@@ -64,24 +66,7 @@ internal static class LogAggregator
                 days[day * armCount + arm].Add(c, r, x);
             }
 
-            if (hasSegments)
-            {
-                var value = segments[i];
-                if (!lastSegmentSet || !ReferenceEquals(value, lastSegment))
-                {
-                    var key = value ?? MissingSegment;
-                    if (!result.Segments.TryGetValue(key, out lastSegmentArms))
-                    {
-                        lastSegmentArms = new ArmAccumulator[armCount];
-                        result.Segments.Add(key, lastSegmentArms);
-                    }
-
-                    lastSegment = value;
-                    lastSegmentSet = true;
-                }
-
-                lastSegmentArms![arm].Add(c, r, x);
-            }
+            if (hasSegments) segments[codes[i]][arm].Add(c, r, x);
         }
 
         return result;

@@ -13,7 +13,7 @@ public sealed class ExperimentLog
     private readonly double[]? _converted;
     private readonly double[]? _revenue;
     private readonly double[]? _preCovariate;
-    private readonly Dictionary<string, string?[]> _segments;
+    private readonly Dictionary<string, CategoricalColumn> _segments;
 
     public ExperimentLog(
         string experimentName,
@@ -36,12 +36,12 @@ public sealed class ExperimentLog
         if (converted is not null) RequireLength(converted.Length, ExperimentColumns.Converted);
         if (revenue is not null) RequireLength(revenue.Length, ExperimentColumns.Revenue);
         if (preCovariate is not null) RequireLength(preCovariate.Length, ExperimentColumns.PreCovariate);
-        _segments = new Dictionary<string, string?[]>(StringComparer.Ordinal);
+        _segments = new Dictionary<string, CategoricalColumn>(StringComparer.Ordinal);
         foreach (var (name, values) in segments ?? new Dictionary<string, string?[]>())
         {
             ArgumentNullException.ThrowIfNull(values);
             RequireLength(values.Length, $"segment '{name}'");
-            _segments.Add(name, values);
+            _segments.Add(name, new CategoricalColumn(values));
         }
 
         _unitIds = unitIds;
@@ -65,7 +65,8 @@ public sealed class ExperimentLog
     public ReadOnlySpan<double> PreCovariate => _preCovariate;
     public IReadOnlyCollection<string> SegmentAttributes => _segments.Keys;
 
-    public ReadOnlySpan<string?> Segment(string attribute) =>
+    /// <summary>A segment attribute, encoded as categories (done once, in the constructor).</summary>
+    public CategoricalColumn Segment(string attribute) =>
         _segments.TryGetValue(attribute, out var values)
             ? values
             : throw new ArgumentException($"Experiment '{ExperimentName}' has no segment attribute '{attribute}'.", nameof(attribute));
@@ -87,7 +88,7 @@ public sealed class ExperimentLog
             _converted is null ? null : Permute(_converted, order),
             _revenue is null ? null : Permute(_revenue, order),
             _preCovariate is null ? null : Permute(_preCovariate, order),
-            _segments.ToDictionary(kv => kv.Key, kv => Permute(kv.Value, order), StringComparer.Ordinal));
+            _segments.ToDictionary(kv => kv.Key, kv => Permute([.. Enumerable.Range(0, RowCount).Select(i => kv.Value[i])], order), StringComparer.Ordinal));
     }
 
     private static T[] Permute<T>(T[] source, int[] order)

@@ -5,10 +5,11 @@ namespace Studio.Analysis.Experiments.Readout;
 /// <summary>Top values of a segment attribute by units; every other value is summed into "Other".</summary>
 internal static class SegmentBuilder
 {
-    public static SegmentBreakdown Build(string attribute, Dictionary<string, ArmAccumulator[]> segments, int top, ComparisonBuilder builder)
+    public static SegmentBreakdown Build(string attribute, IReadOnlyList<string?> categories, ArmAccumulator[][] segments, int top, ComparisonBuilder builder)
     {
         var ranked = segments
-            .Select(kv => (Value: kv.Key, Arms: kv.Value, Units: kv.Value.Sum(a => a.N)))
+            .Select((arms, code) => (Value: categories[code] ?? LogAggregator.MissingSegment, Arms: arms, Units: arms.Sum(a => a.N)))
+            .Where(s => s.Units > 0)
             .OrderByDescending(s => s.Units)
             .ThenBy(s => s.Value, StringComparer.Ordinal)
             .ToList();

@@ -54,14 +54,4 @@ public static class Distributions
 
     /// <summary>Upper tail of chi-square with k degrees of freedom.</summary>
     public static double ChiSquareSf(double x, double k) => SpecialFunctions.GammaUpperRegularized(k / 2, x / 2);
-
-    /// <summary>Beta density evaluated in log space so that posteriors with millions of trials do not overflow.</summary>
-    public static double BetaPdf(double a, double b, double x)
-    {
-        if (x <= 0 || x >= 1) return 0;
-        return Math.Exp((a - 1) * Math.Log(x) + (b - 1) * Math.Log(1 - x) - SpecialFunctions.BetaLn(a, b));
-    }
-
-    public static double BetaCdf(double a, double b, double x) =>
-        x <= 0 ? 0 : x >= 1 ? 1 : SpecialFunctions.BetaRegularized(a, b, x);
 }
