@@ -32,7 +32,7 @@ public static class PowerAnalysis
         if (effectSize == 0 || double.IsNaN(effectSize)) throw new ArgumentOutOfRangeException(nameof(effectSize), "The effect size must be non-zero.");
         var z = Distributions.NormalQuantile(1 - alpha / 2) + Distributions.NormalQuantile(power);
         var guess = 2 * z * z / (effectSize * effectSize);
-        return Brent.FindRoot(n => Power(effectSize, n, alpha) - power, guess * 0.5, guess * 2 + 10, 1e-10 * Math.Max(1, guess), 500);
+        return Brent.FindRoot(n => Power(effectSize, n, alpha) - power, guess * 0.5, guess * 2 + 10, 1e-12 * Math.Max(1, guess), 500);
     }
 
     public static double CohensH(double treatmentRate, double baselineRate) =>
