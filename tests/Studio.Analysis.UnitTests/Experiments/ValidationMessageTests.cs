@@ -124,6 +124,30 @@ public class ValidationMessageTests
     }
 
     [Fact]
+    public void Analyze_LargeLogWithPlantedContamination_FindsExactlyThoseUnits()
+    {
+        var synthetic = SyntheticExperiment.Generate(new SyntheticExperimentSpec("big", 200_000,
+            [new SyntheticArm("control", 1, 0.1, 10), new SyntheticArm("treatment", 1, 0.1, 10)], Seed: 9));
+        var ids = synthetic.UnitIds.ToArray();
+        var variants = synthetic.Variants.ToArray();
+        var planted = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 150_000; planted.Count < 37; i++)
+        {
+            var source = i - 140_000;
+            if (variants[source] == variants[i]) continue;
+            ids[i] = ids[source];
+            planted.Add(ids[i]);
+        }
+
+        var log = new ExperimentLog("big", ids, variants, synthetic.AssignedAt.ToArray(), synthetic.Converted.ToArray(), synthetic.Revenue.ToArray());
+        var readout = Analyzer.Analyze(log, new ExperimentSpec("big", "control") { ExcludeContaminatedUnits = true });
+        var issue = Assert.Single(readout.DataQuality, i => i.Code == IssueCode.Contamination);
+        Assert.Equal(37, issue.Count);
+        Assert.Equal(74, readout.RowsExcluded);
+        Assert.All(issue.Examples!, e => Assert.Contains(e.Split(' ')[0], planted));
+    }
+
+    [Fact]
     public void Analyze_SameUnitTwiceInOneArm_Refuses()
     {
         var rows = Rows(20, "control", "treatment");

@@ -4,29 +4,75 @@ namespace Studio.Analysis.Experiments.Validation;
 
 /// <summary>
 /// Finds units assigned to more than one arm (contamination) and units listed twice in the same arm.
-/// A Dictionary of 10M strings costs seconds of cache misses, so this uses an open-addressing table of
-/// (32-bit string hash, row) slots split in two halves by one hash bit, each half filled by its own thread;
-/// equal hashes are confirmed by comparing the strings, so hash collisions cannot create false findings.
+/// A Dictionary of 10M strings costs about a second of cache misses, so ids are hashed once (32-bit ordinal hash),
+/// radix-partitioned by the top hash bits into buckets small enough for a cache-resident open-addressing table,
+/// and each bucket is checked on its own (buckets split over the two threads). Equal hashes are confirmed by
+/// comparing the strings, so a hash collision can never produce a false finding.
 /// </summary>
 internal static class UnitScanner
 {
     private const int MaxExamples = 5;
-    private const int Partitions = 2;
+    private const int Threads = 2;
+    private const int TargetBucketSize = 16_384;
 
     public static UnitScan Scan(ExperimentLog log, int[] rowArm)
     {
-        // Hash every id once (in parallel chunks), then fill the two table halves in parallel.
-        var hashes = new int[log.RowCount];
-        Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions }, p =>
+        var n = log.RowCount;
+        var bucketBits = 0;
+        while ((n >> bucketBits) > TargetBucketSize && bucketBits < 16) bucketBits++;
+        var buckets = 1 << bucketBits;
+        var hashes = new int[n];
+        var counts = new int[Threads, buckets];
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
         {
             var ids = log.UnitIds;
-            for (var i = hashes.Length * p / Partitions; i < hashes.Length * (p + 1L) / Partitions; i++)
+            for (var i = Start(n, t); i < Start(n, t + 1); i++)
             {
-                hashes[i] = (ids[i] ?? string.Empty).GetHashCode(StringComparison.Ordinal);
+                if (rowArm[i] < 0) continue;
+                var hash = (ids[i] ?? string.Empty).GetHashCode(StringComparison.Ordinal);
+                hashes[i] = hash;
+                counts[t, Bucket(hash, bucketBits)]++;
             }
         });
-        var partials = new PartitionResult[Partitions];
-        Parallel.For(0, Partitions, new ParallelOptions { MaxDegreeOfParallelism = Partitions }, p => partials[p] = ScanPartition(log, rowArm, hashes, p));
+
+        // Bucket b holds thread 0's rows, then thread 1's: rows stay in ascending order inside a bucket.
+        var offsets = new int[Threads, buckets];
+        var bucketStart = new int[buckets + 1];
+        var position = 0;
+        for (var b = 0; b < buckets; b++)
+        {
+            bucketStart[b] = position;
+            for (var t = 0; t < Threads; t++)
+            {
+                offsets[t, b] = position;
+                position += counts[t, b];
+            }
+        }
+
+        bucketStart[buckets] = position;
+        var entries = new long[position];
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
+        {
+            for (var i = Start(n, t); i < Start(n, t + 1); i++)
+            {
+                if (rowArm[i] < 0) continue;
+                entries[offsets[t, Bucket(hashes[i], bucketBits)]++] = ((long)(i + 1) << 32) | (uint)hashes[i];
+            }
+        });
+
+        var partials = new PartitionResult[Threads];
+        Parallel.For(0, Threads, new ParallelOptions { MaxDegreeOfParallelism = Threads }, t =>
+        {
+            var result = new PartitionResult();
+            var table = Array.Empty<long>();
+            for (var b = buckets * t / Threads; b < buckets * (t + 1) / Threads; b++)
+            {
+                table = CheckBucket(log, rowArm, entries.AsSpan(bucketStart[b], bucketStart[b + 1] - bucketStart[b]), table, result);
+            }
+
+            partials[t] = result;
+        });
+
         HashSet<string>? contaminated = null;
         foreach (var partial in partials)
         {
@@ -46,34 +92,38 @@ internal static class UnitScanner
             duplicates.Count > 0 ? duplicates[0].Row : -1);
     }
 
-    private static PartitionResult ScanPartition(ExperimentLog log, int[] rowArm, int[] hashes, int partition)
+    private static int Start(int n, int thread) => (int)((long)n * thread / Threads);
+
+    private static int Bucket(int hash, int bits) => bits == 0 ? 0 : (int)((uint)hash >> (32 - bits));
+
+    /// <summary>Open addressing over one bucket; entries are (row + 1) &lt;&lt; 32 | hash, 0 = empty slot.</summary>
+    private static long[] CheckBucket(ExperimentLog log, int[] rowArm, ReadOnlySpan<long> bucket, long[] table, PartitionResult result)
     {
-        var ids = log.UnitIds;
-        var capacity = 16;
-        while (capacity < ids.Length) capacity <<= 1; // load factor <= 0.5 per partition on balanced hashes
+        var capacityBits = 4;
+        while ((1 << capacityBits) < bucket.Length * 2) capacityBits++;
+        var capacity = 1 << capacityBits;
+        if (table.Length < capacity) table = new long[capacity];
+        else Array.Clear(table, 0, capacity);
         var mask = capacity - 1;
-        // One long per slot, (row + 1) << 32 | hash, so a probe touches one cache line; 0 = empty.
-        var table = new long[capacity];
-        var result = new PartitionResult();
-        for (var i = 0; i < ids.Length; i++)
+        var ids = log.UnitIds;
+        foreach (var entry in bucket)
         {
-            var arm = rowArm[i];
-            var hash = hashes[i];
-            if (arm < 0 || (int)((uint)hash >> 31) != partition) continue;
-            var slot = (int)((uint)hash * 0x9E3779B9u >> 1) & mask;
+            var hash = (int)entry;
+            var row = (int)(entry >> 32) - 1;
+            var slot = (int)(((uint)hash * 0x9E3779B9u) >> (32 - capacityBits)) & mask;
             while (true)
             {
-                var entry = table[slot];
-                if (entry == 0)
+                var stored = table[slot];
+                if (stored == 0)
                 {
-                    table[slot] = ((long)(i + 1) << 32) | (uint)hash;
+                    table[slot] = entry;
                     break;
                 }
 
-                var row = (int)(entry >> 32) - 1;
-                if ((int)entry == hash && string.Equals(ids[row], ids[i], StringComparison.Ordinal))
+                var storedRow = (int)(stored >> 32) - 1;
+                if ((int)stored == hash && string.Equals(ids[storedRow], ids[row], StringComparison.Ordinal))
                 {
-                    result.Record(ids[i], i, rowArm[row] == arm);
+                    result.Record(ids[row], row, rowArm[storedRow] == rowArm[row]);
                     break;
                 }
 
@@ -81,7 +131,7 @@ internal static class UnitScanner
             }
         }
 
-        return result;
+        return table;
     }
 
     private sealed class PartitionResult
