@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Studio.Analysis.Ingest;
 using Studio.Analysis.Profiling;
+using Studio.Analysis.Experiments;
 
 namespace Studio.Analysis;
 
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<DatasetFrameLoader>();
         services.AddSingleton<DatasetProfiler>();
         // Experiments
+        services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
 using Studio.Benchmarks.Bank;
+using Studio.Benchmarks.Experiments;
 using Studio.Benchmarks.Ingest;
 using Studio.Benchmarks.Throughput;
 
@@ -10,12 +11,14 @@ using Studio.Benchmarks.Throughput;
 //   train-throughput [--rows N] [--epochs N] [--threads N] [--repeat N] [--part pipeline|bare]
 //   bank [--csv PATH] [--threads N] [--only NAME] [--split-out split.json]
 //   memory-probe [--fixed]
+//   experiments [rows]
 // anything else goes to BenchmarkDotNet's switcher.
 return args switch
 {
     ["ingest", var file, .. var rest] => await IngestBenchmark.RunAsync(file, IngestBenchmark.Options.Parse(rest)),
     ["gen-events", var file] => EventsCsvGenerator.WriteAndSay(file, EventsCsvGenerator.DefaultRows),
     ["gen-events", var file, var rows] => EventsCsvGenerator.WriteAndSay(file, int.Parse(rows, CultureInfo.InvariantCulture)),
+    ["experiments", .. var rest] => ExperimentReadoutBenchmark.Run(rest, Console.Out),
     ["train-throughput", .. var rest] => ThroughputBenchmark.Run(rest),
     ["bank", .. var rest] => BankBenchmark.Run(rest),
     ["memory-probe", .. var rest] => MemoryProbe.Run(rest),
