@@ -14,6 +14,8 @@ public static class DependencyInjection
 
     public static IServiceCollection AddStudioMl(this IServiceCollection services)
     {
+        // Projections
+        services.AddSingleton<Projections.ProjectionRunner>();
         return services;
     }
 }

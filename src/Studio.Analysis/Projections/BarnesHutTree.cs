@@ -26,7 +26,8 @@ internal sealed class BarnesHutTree
     /// <summary>A traversal stack large enough for any tree of <see cref="MaxDepth"/>.</summary>
     public int StackSize => (MaxDepth + 2) * fanout;
 
-    public void Build(double[] y, int n)
+    /// <summary>Rebuilds the tree over y (n points), inserting them in the given order (a spatial order is faster).</summary>
+    public void Build(double[] y, int n, int[] order)
     {
         double minX = double.PositiveInfinity, minY = double.PositiveInfinity, minZ = double.PositiveInfinity;
         double maxX = double.NegativeInfinity, maxY = double.NegativeInfinity, maxZ = double.NegativeInfinity;
@@ -43,7 +44,7 @@ internal sealed class BarnesHutTree
         (r.CentreX, r.CentreY, r.CentreZ) = ((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
         var width = Math.Max(maxX - minX, Math.Max(maxY - minY, maxZ - minZ));
         r.HalfWidth = width / 2 * (1 + 1e-6) + 1e-12;
-        for (var i = 0; i < n; i++)
+        foreach (var i in order)
         {
             var (x, yy, z) = At(y, i);
             Insert(x, yy, z);

@@ -66,6 +66,7 @@ public static class Tsne
         var repulsive = new double[y.Length];
         var sumQ = new double[n];
         var tree = new BarnesHutTree(dims, n);
+        var spatial = new MortonOrder(n);
         var thetaSquared = spec.Theta * spec.Theta;
         var options = new ParallelOptions { CancellationToken = cancellationToken };
         var blocks = (n + BlockSize - 1) / BlockSize;
@@ -75,11 +76,14 @@ public static class Tsne
             var exaggeration = exploring ? spec.EarlyExaggeration : 1.0;
             var momentum = exploring ? 0.5 : 0.8;
 
-            tree.Build(y, n);
+            if (iteration % 10 == 0) spatial.Update(y, dims);
+            var order = spatial.Order;
+            tree.Build(y, n, order);
             Parallel.For(0, blocks, options, () => new int[tree.StackSize], (block, _, stack) =>
             {
-                for (var i = block * BlockSize; i < Math.Min(n, (block + 1) * BlockSize); i++)
+                for (var at = block * BlockSize; at < Math.Min(n, (block + 1) * BlockSize); at++)
                 {
+                    var i = order[at];
                     var force = repulsive.AsSpan(i * dims, dims);
                     force.Clear();
                     sumQ[i] = tree.Repulsion(y.AsSpan(i * dims, dims), force, thetaSquared, stack);
@@ -91,8 +95,8 @@ public static class Tsne
 
             Parallel.For(0, blocks, options, block =>
             {
-                for (var i = block * BlockSize; i < Math.Min(n, (block + 1) * BlockSize); i++)
-                    Gradient(i, p, y, repulsive, gradient, dims, exaggeration, z);
+                for (var at = block * BlockSize; at < Math.Min(n, (block + 1) * BlockSize); at++)
+                    Gradient(order[at], p, y, repulsive, gradient, dims, exaggeration, z);
             });
             Step(y, gradient, update, gains, momentum, learningRate);
 

@@ -18,7 +18,10 @@ public sealed record PcaResult(
     IReadOnlyList<double> Mean,
     PointMatrix Coordinates);
 
-/// <summary>PCA through TorchSharp's SVD of the centred matrix, in float64 on the CPU.</summary>
+/// <summary>
+/// PCA through TorchSharp's SVD of the centred matrix (torch.linalg.svd of its QR factor R when n > d), in float64
+/// on the CPU.
+/// </summary>
 public static class Pca
 {
     public static PcaResult Fit(PointMatrix points, int components, CancellationToken cancellationToken = default)
@@ -31,7 +34,11 @@ public static class Pca
         using var scope = torch.NewDisposeScope();
         var x = torch.tensor(points.Values.ToArray(), new long[] { n, d }, ScalarType.Float64);
         var mean = x.mean([0L]);
-        var (u, s, vh) = torch.linalg.svd(x - mean, fullMatrices: false);
+        var centred = x - mean;
+        // SVD of the centred matrix through its R factor: centred = Q R and R = U_r S Vh give the same S and Vh,
+        // without forming the n x d factor U; the coordinates are then centred @ Vh^T.
+        var r = d < n ? torch.linalg.qr(centred, torch.linalg.QRMode.R).R : centred;
+        var (_, s, vh) = torch.linalg.svd(r, fullMatrices: false);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Deterministic signs: flip each axis so its largest-magnitude loading is positive (u flips with it).
@@ -39,7 +46,7 @@ public static class Pca
         var largest = top.gather(1, top.abs().argmax(1, keepdim: true));
         var signs = torch.where(largest < 0, -1.0, 1.0);
         var axes = top * signs;
-        var coordinates = u[.., ..components] * s[..components] * signs.T;
+        var coordinates = centred.matmul(axes.T);
         var squared = s * s;
         var ratio = squared[..components] / squared.sum();
         var variance = squared[..components] / Math.Max(1, n - 1);
