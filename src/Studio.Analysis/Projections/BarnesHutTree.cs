@@ -14,6 +14,7 @@ internal sealed class BarnesHutTree
     private readonly int dims;
     private readonly int fanout;
     private Node[] nodes;
+    private Cell[] cells;
     private int used;
 
     public BarnesHutTree(int dims, int capacityHint)
@@ -21,6 +22,7 @@ internal sealed class BarnesHutTree
         this.dims = dims;
         fanout = 1 << dims;
         nodes = new Node[Math.Max(16, capacityHint * 4)];
+        cells = new Cell[nodes.Length];
     }
 
     /// <summary>A traversal stack large enough for any tree of <see cref="MaxDepth"/>.</summary>
@@ -40,10 +42,11 @@ internal sealed class BarnesHutTree
         }
         used = 0;
         var root = NewNode();
-        ref var r = ref nodes[root];
+        ref var r = ref cells[root];
         (r.CentreX, r.CentreY, r.CentreZ) = ((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
         var width = Math.Max(maxX - minX, Math.Max(maxY - minY, maxZ - minZ));
         r.HalfWidth = width / 2 * (1 + 1e-6) + 1e-12;
+        nodes[root].WidthSquared = 4 * r.HalfWidth * r.HalfWidth;
         foreach (var i in order)
         {
             var (x, yy, z) = At(y, i);
@@ -70,8 +73,7 @@ internal sealed class BarnesHutTree
             var dy = py - node.MassY;
             var dz = pz - node.MassZ;
             var d2 = dx * dx + dy * dy + dz * dz;
-            var width = 2 * node.HalfWidth;
-            if (node.FirstChild < 0 || width * width < thetaSquared * d2)
+            if (node.FirstChild < 0 || node.WidthSquared < thetaSquared * d2)
             {
                 if (d2 == 0) continue; // the point itself (or exact duplicates)
                 var q = 1.0 / (1.0 + d2);
@@ -127,9 +129,10 @@ internal sealed class BarnesHutTree
         for (var c = 0; c < fanout; c++)
         {
             var child = NewNode();
-            ref var parent = ref nodes[node];
-            ref var n = ref nodes[child];
+            ref var parent = ref cells[node];
+            ref var n = ref cells[child];
             n.HalfWidth = parent.HalfWidth / 2;
+            nodes[child].WidthSquared = 4 * n.HalfWidth * n.HalfWidth;
             n.CentreX = parent.CentreX + ((c & 1) != 0 ? n.HalfWidth : -n.HalfWidth);
             n.CentreY = parent.CentreY + ((c & 2) != 0 ? n.HalfWidth : -n.HalfWidth);
             n.CentreZ = dims == 3 ? parent.CentreZ + ((c & 4) != 0 ? n.HalfWidth : -n.HalfWidth) : 0;
@@ -139,24 +142,28 @@ internal sealed class BarnesHutTree
 
     private int ChildFor(int node, double x, double y, double z)
     {
-        ref readonly var n = ref nodes[node];
+        ref readonly var n = ref cells[node];
         var index = (x >= n.CentreX ? 1 : 0) | (y >= n.CentreY ? 2 : 0) | (dims == 3 && z >= n.CentreZ ? 4 : 0);
-        return n.FirstChild + index;
+        return nodes[node].FirstChild + index;
     }
 
     private int NewNode()
     {
-        if (used == nodes.Length) Array.Resize(ref nodes, nodes.Length * 2);
+        if (used == nodes.Length)
+        {
+            Array.Resize(ref nodes, nodes.Length * 2);
+            Array.Resize(ref cells, nodes.Length);
+        }
         nodes[used] = new Node { FirstChild = -1 };
         return used++;
     }
 
+    // What the force walk reads (40 bytes); the cell geometry used only while building lives in Cell.
     [StructLayout(LayoutKind.Sequential)]
     private struct Node
     {
         public double MassX, MassY, MassZ;
-        public double CentreX, CentreY, CentreZ;
-        public double HalfWidth;
+        public double WidthSquared;
         public int Count;
         public int FirstChild;
 
@@ -167,5 +174,11 @@ internal sealed class BarnesHutTree
             MassY += (y - MassY) / Count;
             MassZ += (z - MassZ) / Count;
         }
+    }
+
+    private struct Cell
+    {
+        public double CentreX, CentreY, CentreZ;
+        public double HalfWidth;
     }
 }
