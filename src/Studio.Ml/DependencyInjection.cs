@@ -17,6 +17,8 @@ public static class DependencyInjection
     {
         // Stateless: every Train call builds its own model, optimizer and tensors.
         services.AddSingleton<ModelTrainer>();
+        // Projections
+        services.AddSingleton<Projections.ProjectionRunner>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Studio.Benchmarks;
 using Studio.Benchmarks.Bank;
 using Studio.Benchmarks.Experiments;
 using Studio.Benchmarks.Ingest;
@@ -12,6 +13,7 @@ using Studio.Benchmarks.Throughput;
 //   bank [--csv PATH] [--threads N] [--only NAME] [--split-out split.json]
 //   memory-probe [--fixed]
 //   experiments [rows]
+//   projections|pca|tsne|umap [--rows N] [--skip-sklearn]
 // anything else goes to BenchmarkDotNet's switcher.
 return args switch
 {
@@ -19,6 +21,7 @@ return args switch
     ["gen-events", var file] => EventsCsvGenerator.WriteAndSay(file, EventsCsvGenerator.DefaultRows),
     ["gen-events", var file, var rows] => EventsCsvGenerator.WriteAndSay(file, int.Parse(rows, CultureInfo.InvariantCulture)),
     ["experiments", .. var rest] => ExperimentReadoutBenchmark.Run(rest, Console.Out),
+    [var command and ("projections" or "pca" or "tsne" or "umap"), .. var rest] => await ProjectionBenchmarks.RunAsync(command, rest),
     ["train-throughput", .. var rest] => ThroughputBenchmark.Run(rest),
     ["bank", .. var rest] => BankBenchmark.Run(rest),
     ["memory-probe", .. var rest] => MemoryProbe.Run(rest),

@@ -5,7 +5,8 @@ namespace Studio.Analysis.Export;
 
 /// <summary>Options for writing a table as CSV.</summary>
 /// <param name="ExcelFriendly">UTF-8 with BOM so Excel detects the encoding.</param>
-/// <param name="EscapeFormulas">Prefix cells starting with = + - @ (or tab/CR) with an apostrophe, against formula injection.</param>
+/// <param name="EscapeFormulas">Prefix text cells starting with = + - @ (or tab/CR) with an apostrophe, against formula
+/// injection; numbers are never escaped (a numeric -5 stays -5).</param>
 public sealed record CsvExportOptions(bool ExcelFriendly = false, bool EscapeFormulas = false);
 
 /// <summary>RFC 4180 CSV writing with invariant number and ISO-8601 date formatting.</summary>
@@ -28,7 +29,8 @@ public static class CsvExport
             for (var i = 0; i < row.Length; i++)
             {
                 if (i > 0) line.Append(',');
-                line.Append(Field(Format(row[i]), options.EscapeFormulas));
+                var escape = options.EscapeFormulas && ExportCells.KindOf(row[i]) == CellKind.Text;
+                line.Append(Field(Format(row[i]), escape));
             }
             await writer.WriteLineAsync(line, cancellationToken);
         }
@@ -51,8 +53,7 @@ public static class CsvExport
     public static string Field(string value, bool escapeFormulas)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (escapeFormulas && value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
+        if (escapeFormulas) value = ExportCells.EscapeFormula(value);
         var needsQuotes = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (value.Length > 0 && (value[0] == ' ' || value[^1] == ' '));
         return needsQuotes ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
