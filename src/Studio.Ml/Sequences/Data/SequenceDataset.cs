@@ -59,9 +59,12 @@ public sealed class SequenceDataset
             }
         }
 
-        var train = Cut(spec, histories, byPart[0], new Random(spec.Seed), spec.NegativesPerPositive);
-        var validation = Cut(spec, histories, byPart[1], new Random(spec.Seed + 101), spec.EvaluationNegatives);
-        var test = Cut(spec, histories, byPart[2], new Random(spec.Seed + 202), spec.EvaluationNegatives);
+        var train = SequenceExamples.Cut(histories, byPart[0], spec.MaxLength, spec.Padding);
+        var validation = SequenceExamples.Cut(histories, byPart[1], spec.MaxLength, spec.Padding);
+        var test = SequenceExamples.Cut(histories, byPart[2], spec.MaxLength, spec.Padding);
+        train.SampleCandidates(vocabulary, spec.NegativesPerPositive, new Random(spec.Seed));
+        validation.SampleCandidates(vocabulary, spec.EvaluationNegatives, new Random(spec.Seed + 101));
+        test.SampleCandidates(vocabulary, spec.EvaluationNegatives, new Random(spec.Seed + 202));
         var frequency = new long[vocabulary.ItemSlots];
         foreach (var item in train.PositiveItem)
         {
@@ -98,23 +101,5 @@ public sealed class SequenceDataset
             var at = histories[c].Times[t];
             return at >= testCut ? Part.Test : at >= validationCut ? Part.Validation : Part.Train;
         };
-    }
-
-    private static SequenceExamples Cut(SequenceSpec spec, CustomerHistories histories, List<(int Customer, int Target)> targets, Random random, int negatives)
-    {
-        var examples = new SequenceExamples(spec.MaxLength, targets.Count);
-        for (var i = 0; i < targets.Count; i++)
-        {
-            var (customer, target) = targets[i];
-            var timeline = histories[customer];
-            examples.ContextCustomer[i] = customer;
-            examples.ContextTarget[i] = target;
-            examples.PositiveItem[i] = timeline.Items[target];
-            HistoryWindow.Before(target, spec.MaxLength, spec.Padding)
-                .Fill(timeline, timeline.Times[target], examples.Items, examples.Categories, examples.Types, examples.Gaps, i * spec.MaxLength);
-        }
-
-        examples.SampleCandidates(histories.Vocabulary, negatives, random);
-        return examples;
     }
 }

@@ -1,3 +1,5 @@
+using Studio.Ml.Sequences.Training;
+
 namespace Studio.Ml.Sequences.Data;
 
 /// <summary>
@@ -27,6 +29,25 @@ public sealed class SequenceExamples
 
     public int PositiveCount => ContextCount;
 
+    /// <summary>A copy of one context's slots (for inspection and tests); the mask is true on real events.</summary>
+    public SequenceContextView Context(int context)
+    {
+        var t = MaxLength;
+        var items = Items.AsSpan(context * t, t).ToArray();
+        return new SequenceContextView(
+            ContextCustomer[context],
+            items,
+            Categories.AsSpan(context * t, t).ToArray(),
+            Types.AsSpan(context * t, t).ToArray(),
+            Gaps.AsSpan(context * t, t).ToArray(),
+            items.Select(i => i != 0).ToArray(),
+            PositiveItem[context]);
+    }
+
+    /// <summary>One example: its context, candidate item index and label (1 = the actual next item).</summary>
+    public (int Context, long CandidateItem, float Label) Example(int example) =>
+        ((int)ExampleContext[example], CandidateItem[example], Label[example]);
+
     internal int[] ContextCustomer { get; }
 
     /// <summary>Index of the target event in the customer's timeline (the history is the events before it).</summary>
@@ -49,6 +70,28 @@ public sealed class SequenceExamples
     internal long[] CandidateCategory { get; private set; } = [];
 
     internal float[] Label { get; private set; } = [];
+
+    /// <summary>
+    /// One context per (customer, target event index): the history is the events before the target, gaps are measured
+    /// to <paramref name="at"/> when given (serving), else to the target event's time. Candidates are not sampled yet.
+    /// </summary>
+    internal static SequenceExamples Cut(CustomerHistories histories, IReadOnlyList<(int Customer, int Target)> targets, int maxLength, SequencePadding padding, DateTime? at = null)
+    {
+        var examples = new SequenceExamples(maxLength, targets.Count);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var (customer, target) = targets[i];
+            var timeline = histories[customer];
+            examples.ContextCustomer[i] = customer;
+            examples.ContextTarget[i] = target;
+            examples.PositiveItem[i] = target < timeline.Count ? timeline.Items[target] : 0;
+            var moment = at ?? timeline.Times[target];
+            HistoryWindow.Before(target, maxLength, padding)
+                .Fill(timeline, moment, examples.Items, examples.Categories, examples.Types, examples.Gaps, i * maxLength);
+        }
+
+        return examples;
+    }
 
     /// <summary>One positive plus <paramref name="negatives"/> distinct-from-positive uniform catalogue draws per context.</summary>
     internal void SampleCandidates(SequenceVocabulary vocabulary, int negatives, Random random)
@@ -83,3 +126,13 @@ public sealed class SequenceExamples
         }
     }
 }
+
+/// <summary>One context's slots as vocabulary indices (0 = padding); gaps are <see cref="TimeGapBuckets"/> indices.</summary>
+public sealed record SequenceContextView(
+    int Customer,
+    IReadOnlyList<long> Items,
+    IReadOnlyList<long> Categories,
+    IReadOnlyList<long> Types,
+    IReadOnlyList<long> Gaps,
+    IReadOnlyList<bool> Mask,
+    long PositiveItem);

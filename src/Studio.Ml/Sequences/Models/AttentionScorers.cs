@@ -22,18 +22,31 @@ public abstract class AttentionScorer : nn.Module<Tensor, Tensor, Tensor, Tensor
     }
 }
 
-/// <summary>DIN's activation unit: an MLP over [x_t, q, x_t - q, x_t * q, context_t] per position.</summary>
+/// <summary>
+/// DIN's activation unit: an MLP over [x_t, q, x_t - q, x_t * q, context_t] per position. Its first layer is computed
+/// as W_x [x_t, context_t] + W_q q + W_p (x_t * q): the same function class (the difference term is linear, so it folds
+/// into W_x and W_q), but the query part is computed once per row instead of once per position.
+/// </summary>
 public sealed class DinScorer : AttentionScorer
 {
-    private readonly Sequential _mlp;
+    private readonly Linear _keyPart;
+    private readonly Linear _queryPart;
+    private readonly Linear _productPart;
+    private readonly PReLU _activation;
+    private readonly Sequential _rest;
 
     public DinScorer(int keyWidth, int contextWidth, IReadOnlyList<int> hiddenSizes)
         : base(nameof(DinScorer))
     {
         ArgumentNullException.ThrowIfNull(hiddenSizes);
+        var first = hiddenSizes[0];
+        _keyPart = nn.Linear(keyWidth + contextWidth, first);
+        _queryPart = nn.Linear(keyWidth, first, hasBias: false);
+        _productPart = nn.Linear(keyWidth, first, hasBias: false);
+        _activation = nn.PReLU(1, 0.25);
         var layers = new List<nn.Module<Tensor, Tensor>>();
-        var width = (4 * keyWidth) + contextWidth;
-        foreach (var hidden in hiddenSizes)
+        var width = first;
+        foreach (var hidden in hiddenSizes.Skip(1))
         {
             layers.Add(nn.Linear(width, hidden));
             layers.Add(nn.PReLU(1, 0.25));
@@ -41,21 +54,26 @@ public sealed class DinScorer : AttentionScorer
         }
 
         layers.Add(nn.Linear(width, 1));
-        _mlp = nn.Sequential(layers);
+        _rest = nn.Sequential(layers);
         RegisterComponents();
     }
 
     public override Tensor forward(Tensor keys, Tensor context, Tensor query)
     {
-        var q = query.unsqueeze(1).expand_as(keys);
-        return _mlp.forward(torch.cat([keys, q, keys - q, keys * q, context], -1)).squeeze(-1);
+        var q = query.unsqueeze(1);
+        var hidden = _keyPart.forward(torch.cat([keys, context], -1)) + _queryPart.forward(q) + _productPart.forward(keys * q);
+        return _rest.forward(_activation.forward(hidden)).squeeze(-1);
     }
 
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            _mlp.Dispose();
+            _keyPart.Dispose();
+            _queryPart.Dispose();
+            _productPart.Dispose();
+            _activation.Dispose();
+            _rest.Dispose();
         }
 
         base.Dispose(disposing);
