@@ -1,11 +1,14 @@
-using BenchmarkDotNet.Running;
 using Studio.Benchmarks.Sequences;
 
-// One line per command-line benchmark; anything else goes to BenchmarkDotNet.
-if (args is ["sequences", ..])
+// bench sequences [--events PATH --products PATH --triggers PATH] [--customers N] [--epochs N] [--max-length T] ...
+return args.FirstOrDefault() switch
 {
-    return SequenceBenchmark.Run(args[1..], Console.Out);
-}
+    "sequences" => SequenceBenchmark.Run(args[1..], Console.Out),
+    _ => Usage(),
+};
 
-BenchmarkSwitcher.FromAssembly(typeof(SequenceBenchmark).Assembly).Run(args);
-return 0;
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Studio.Benchmarks sequences [--events events.csv --products products.csv --triggers triggers.csv] [--customers 3000] [--epochs 10]");
+    return 2;
+}

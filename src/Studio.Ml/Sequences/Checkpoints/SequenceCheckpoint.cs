@@ -43,10 +43,9 @@ public static class SequenceCheckpoint
                 WriteJson(zip, ScalingEntry, model.Scaling);
             }
 
-            using var weights = new MemoryStream();
-            model.Network.save(weights);
-            using var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.Fastest).Open();
-            entry.Write(weights.GetBuffer(), 0, (int)weights.Length);
+            // TorchSharp closes the stream it saves to, so it gets the entry stream itself.
+            var entry = zip.CreateEntry(WeightsEntry, CompressionLevel.Fastest).Open();
+            model.Network.save(entry);
         }
 
         File.Move(temporary, path, overwrite: true);
