@@ -59,7 +59,7 @@ internal static class SequenceBenchmark
         output.WriteLine(Invariant($"T = {spec.MaxLength}, {spec.NegativesPerPositive} train / {spec.EvaluationNegatives} test negatives per positive (uniform), ranking = full catalogue, ties against the target"));
         output.WriteLine();
         var k = spec.RankingCutoff;
-        output.WriteLine(Invariant($"{"model",-22} {"AUC",7} {"logloss",8} {"HR@" + k,7} {"NDCG@" + k,8} {"MRR",7} {"epochs",6} {"train s",8} {"trigger/other attention",24}"));
+        output.WriteLine(Invariant($"{"model",-22} {"AUC",7} {"logloss",8} {"HR@" + k,7} {"NDCG@" + k,8} {"MRR",7} {"epochs",6} {"train s",8} {"trigger/other attention",30}"));
         IReadOnlyDictionary<string, double>? popularity = null;
         var only = options.GetValueOrDefault("--models", "mlp,dot,mean").Split(',');
         foreach (var (name, variant) in Variants(spec).Where(v => only.Contains(v.Key)).Select(v => (v.Name, v.Spec)))
@@ -79,7 +79,7 @@ internal static class SequenceBenchmark
             var attention = pairs.Count == 0
                 ? "-"
                 : Describe(PairAttention.Measure(new AttentionExplainer(model, data.Histories), data.Histories, pairs, tail: 3, triggerEventType: triggerType));
-            output.WriteLine(Invariant($"{name,-22} {m[MetricNames.Auc],7:F4} {m[MetricNames.LogLoss],8:F4} {m[RankingMetrics.HitRateName(k)],7:F4} {m[RankingMetrics.NdcgName(k)],8:F4} {m[RankingMetrics.Mrr],7:F4} {result.History.Count + "/" + result.BestEpoch,6} {result.Timings.Training.TotalSeconds,8:F1} {attention,24}"));
+            output.WriteLine(Invariant($"{name,-22} {m[MetricNames.Auc],7:F4} {m[MetricNames.LogLoss],8:F4} {m[RankingMetrics.HitRateName(k)],7:F4} {m[RankingMetrics.NdcgName(k)],8:F4} {m[RankingMetrics.Mrr],7:F4} {result.History.Count + "/" + result.BestEpoch,6} {result.Timings.Training.TotalSeconds,8:F1} {attention,30}"));
         }
 
         output.WriteLine(Invariant($"{"popularity",-22} {"-",7} {"-",8} {popularity![RankingMetrics.HitRateName(k)],7:F4} {popularity[RankingMetrics.NdcgName(k)],8:F4} {popularity[RankingMetrics.Mrr],7:F4}"));
@@ -95,7 +95,7 @@ internal static class SequenceBenchmark
     ];
 
     private static string Describe(PairAttentionSummary summary) =>
-        Invariant($"{summary.Ratio:F2}x over {summary.Sequences} seq");
+        Invariant($"{summary.Ratio:F2}x (lift {summary.LiftRatio:F2}x) / {summary.Sequences}");
 
     private static Dictionary<string, string> Parse(string[] args)
     {

@@ -3,10 +3,23 @@ using Studio.Ml.Sequences.Data;
 namespace Studio.Ml.Sequences.Attention;
 
 /// <summary>Mean attention on events of known trigger items versus the other events of the same sequences.</summary>
-public sealed record PairAttentionSummary(int Sequences, long TriggerEvents, long OtherEvents, double MeanTriggerWeight, double MeanOtherWeight)
+/// <remarks>
+/// <see cref="Ratio"/> compares raw weights, so even uniform pooling can stray from 1 when trigger events sit in
+/// shorter histories; <see cref="LiftRatio"/> compares weight x history length, which is exactly 1 for uniform pooling.
+/// </remarks>
+public sealed record PairAttentionSummary(
+    int Sequences,
+    long TriggerEvents,
+    long OtherEvents,
+    double MeanTriggerWeight,
+    double MeanOtherWeight,
+    double MeanTriggerLift,
+    double MeanOtherLift)
 {
     /// <summary>Mean trigger weight over mean other weight; NaN without trigger events.</summary>
     public double Ratio => MeanTriggerWeight / MeanOtherWeight;
+
+    public double LiftRatio => MeanTriggerLift / MeanOtherLift;
 }
 
 /// <summary>
@@ -28,7 +41,7 @@ public static class PairAttention
         ArgumentNullException.ThrowIfNull(pairs);
         var triggersOf = pairs.GroupBy(p => p.Target, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(p => p.Trigger).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        double triggerSum = 0, otherSum = 0;
+        double triggerSum = 0, otherSum = 0, triggerLift = 0, otherLift = 0;
         long triggerCount = 0, otherCount = 0;
         var sequences = 0;
         for (var c = 0; c < histories.Count; c++)
@@ -54,11 +67,13 @@ public static class PairAttention
                     if (isTrigger[i])
                     {
                         triggerSum += events[i].Weight;
+                        triggerLift += events[i].Weight * events.Count;
                         triggerCount++;
                     }
                     else
                     {
                         otherSum += events[i].Weight;
+                        otherLift += events[i].Weight * events.Count;
                         otherCount++;
                     }
                 }
@@ -70,6 +85,8 @@ public static class PairAttention
             triggerCount,
             otherCount,
             triggerCount == 0 ? double.NaN : triggerSum / triggerCount,
-            otherCount == 0 ? double.NaN : otherSum / otherCount);
+            otherCount == 0 ? double.NaN : otherSum / otherCount,
+            triggerCount == 0 ? double.NaN : triggerLift / triggerCount,
+            otherCount == 0 ? double.NaN : otherLift / otherCount);
     }
 }

@@ -77,8 +77,11 @@ public sealed record SequenceSpec
 
     public int Epochs { get; init; } = 10;
 
-    /// <summary>Monitors validation AUC by default; null trains all epochs and keeps the last.</summary>
-    public EarlyStoppingSpec? EarlyStopping { get; init; } = new() { Metric = MonitorMetric.Auc, Patience = 2 };
+    /// <summary>
+    /// Monitors validation AUC by default; null trains all epochs and keeps the last. Attention often plateaus for a
+    /// few epochs before it finds the events that matter, so a patience below 3 can stop it too early.
+    /// </summary>
+    public EarlyStoppingSpec? EarlyStopping { get; init; } = new() { Metric = MonitorMetric.Auc, Patience = 3 };
 
     /// <summary>K of HR@K and NDCG@K.</summary>
     public int RankingCutoff { get; init; } = 10;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using Studio.Ml.Sequences.Checkpoints;
 using Studio.Ml.Sequences.Data;
 using Studio.Ml.Sequences.Evaluation;
 using Studio.Ml.Sequences.Models;
 using Studio.Ml.Training;
 using TorchSharp;
-using static TorchSharp.torch;
 
 namespace Studio.Ml.Sequences.Training;
 
