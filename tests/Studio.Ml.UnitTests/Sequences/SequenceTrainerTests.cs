@@ -1,3 +1,5 @@
+using Studio.Ml.Sequences.Attention;
+using Studio.Ml.Sequences.Data;
 using Studio.Ml.Sequences.Training;
 using Studio.Ml.Training;
 
@@ -48,6 +50,26 @@ public sealed class SequenceTrainerTests
 
         Assert.Contains("MaxLength", error.Message, StringComparison.Ordinal);
         Assert.Contains("BatchSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Train_WithCustomerFeatures_StandardizesThemAndCarriesTheScaling()
+    {
+        var features = new CustomerFeatureTable(
+            ["age", "spend"],
+            Enumerable.Range(0, 30).ToDictionary(PlantedSequences.Customer, c => new[] { 20f + c, c % 2 == 0 ? 100f : 300f }));
+        var log = PlantedSequences.Generate(1, customers: 40);
+
+        var result = new SequenceTrainer().Train(Small, log, features);
+        using var model = result.Model;
+
+        Assert.Equal(["age", "spend"], model.Scaling!.Names);
+        Assert.Equal(34.5f, model.Scaling.Means[0], 4);
+        Assert.Equal(200f, model.Scaling.Means[1], 4);
+        Assert.Equal(100f, model.Scaling.Deviations[1], 4);
+        Assert.Equal(2, model.HistoriesOf(log, features).FeatureWidth);
+        var explained = new AttentionExplainer(model, model.HistoriesOf(log, features)).Explain(PlantedSequences.Customer(35), PlantedSequences.Item(1));
+        Assert.InRange(explained.Probability, 0, 1);
     }
 
     /// <summary>Synchronous, unlike Progress&lt;T&gt;, so the list is complete when Train returns.</summary>
