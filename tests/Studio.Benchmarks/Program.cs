@@ -4,6 +4,7 @@ using Studio.Benchmarks;
 using Studio.Benchmarks.Bank;
 using Studio.Benchmarks.Experiments;
 using Studio.Benchmarks.Ingest;
+using Studio.Benchmarks.Sequences;
 using Studio.Benchmarks.Throughput;
 
 // dotnet run -c Release --project tests/Studio.Benchmarks -- COMMAND ...
@@ -13,6 +14,7 @@ using Studio.Benchmarks.Throughput;
 //   bank [--csv PATH] [--threads N] [--only NAME] [--split-out split.json]
 //   memory-probe [--fixed]
 //   experiments [rows]
+//   sequences [--events PATH --products PATH --triggers PATH] [--customers N] [--epochs N] [--max-length T]
 //   projections|pca|tsne|umap [--rows N] [--skip-sklearn]
 // anything else goes to BenchmarkDotNet's switcher.
 return args switch
@@ -22,6 +24,7 @@ return args switch
     ["gen-events", var file, var rows] => EventsCsvGenerator.WriteAndSay(file, int.Parse(rows, CultureInfo.InvariantCulture)),
     ["experiments", .. var rest] => ExperimentReadoutBenchmark.Run(rest, Console.Out),
     [var command and ("projections" or "pca" or "tsne" or "umap"), .. var rest] => await ProjectionBenchmarks.RunAsync(command, rest),
+    ["sequences", .. var rest] => SequenceBenchmark.Run(rest, Console.Out),
     ["train-throughput", .. var rest] => ThroughputBenchmark.Run(rest),
     ["bank", .. var rest] => BankBenchmark.Run(rest),
     ["memory-probe", .. var rest] => MemoryProbe.Run(rest),
