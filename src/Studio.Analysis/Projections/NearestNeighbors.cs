@@ -18,7 +18,7 @@ public static class NearestNeighbors
         var distances = new double[n * k];
         const int blockSize = 64;
         var blocks = (n + blockSize - 1) / blockSize;
-        var done = 0;
+        var tracker = new ParallelProgress(progress, blocks);
         Parallel.For(0, blocks, new ParallelOptions { CancellationToken = cancellationToken }, () => new TopK(k), (block, _, heap) =>
         {
             var end = Math.Min(n, (block + 1) * blockSize);
@@ -34,8 +34,7 @@ public static class NearestNeighbors
                 heap.DrainSorted(indices.AsSpan(i * k, k), distances.AsSpan(i * k, k));
                 FinishDistances(distances.AsSpan(i * k, k), metric);
             }
-            var finished = Interlocked.Increment(ref done);
-            progress?.Report((double)finished / blocks);
+            tracker.Finished();
             return heap;
         }, _ => { });
         return new KnnGraph(n, k, indices, distances);

@@ -31,15 +31,13 @@ public static class ProjectionQualityMeasure
         var queries = QueryRows(n, sampleSize, seed);
         var penalties = new double[queries.Length];
         var recalls = new double[queries.Length];
-        var done = 0;
+        var tracker = new ParallelProgress(progress, queries.Length, every: 256);
         Parallel.For(0, queries.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new RowScratch(n, k), (q, _, scratch) =>
         {
             (penalties[q], recalls[q]) = ScoreRow(original, embedded, queries[q], k, metric, scratch);
-            var finished = Interlocked.Increment(ref done);
-            if (progress != null && finished % 256 == 0) progress.Report((double)finished / queries.Length);
+            tracker.Finished();
             return scratch;
         }, _ => { });
-        progress?.Report(1.0);
         var m = queries.Length;
         var trust = 1.0 - 2.0 / (m * (double)k * (2.0 * n - 3.0 * k - 1.0)) * penalties.Sum();
         return new ProjectionQuality(k, trust, recalls.Average(), m);
