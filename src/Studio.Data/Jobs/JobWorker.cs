@@ -33,7 +33,18 @@ public sealed partial class JobWorker(
         try
         {
             await foreach (var (id, request) in queue.Reader.ReadAllAsync(stoppingToken))
-                await RunOneAsync(id, request, stoppingToken);
+            {
+                try
+                {
+                    await RunOneAsync(id, request, stoppingToken);
+                }
+#pragma warning disable CA1031 // Bookkeeping failures (the store unavailable) must not stop the worker or the host.
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    LogBookkeepingFailed(logger, ex, request.Title);
+                }
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -137,6 +148,9 @@ public sealed partial class JobWorker(
         await context.SaveChangesAsync(CancellationToken.None);
         notifier.Publish(JobSnapshot.From(job));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the state of job {Title} failed")]
+    private static partial void LogBookkeepingFailed(ILogger logger, Exception exception, string title);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Job {Title} failed")]
     private static partial void LogJobFailed(ILogger logger, Exception exception, string title);
