@@ -35,7 +35,7 @@ for j in range(cat.shape[1]):
     _, codes[:, j] = np.unique(cat[:, j], return_inverse=True)
 x_tree = np.hstack([codes, num_nan])
 results = {}
-for name, params in [("trees (HistGradientBoosting, defaults)", {}),
+for name, params in [("trees (HistGradientBoosting, defaults)", {"random_state": 42}),
                      ("trees (HistGradientBoosting, lr 0.05, 500 iters, early stop)",
                       {"learning_rate": 0.05, "max_iter": 500, "early_stopping": True, "random_state": 42})]:
     model = HistGradientBoostingClassifier(categorical_features=list(range(len(CATEGORICAL))), **params)
