@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Ml.Service;
 
 namespace Studio.Ml;
 
@@ -14,6 +15,13 @@ public static class DependencyInjection
 
     public static IServiceCollection AddStudioMl(this IServiceCollection services)
     {
+        services.AddSingleton<RunFiles>();
+        services.AddSingleton<DatasetFeatureLoader>();
+        services.AddSingleton<TrainingNotifier>();
+        services.AddSingleton<TrainingRunJob>();
+        services.AddSingleton<TrainingService>();
+        services.AddSingleton<TrainingRunStore>();
+        services.AddSingleton<ModelRegistry>();
         return services;
     }
 }
