@@ -31,7 +31,8 @@ public sealed partial class LiveRunProgress
     private JobStatus _status;
     private bool _cancelRequested;
 
-    internal IReadOnlyList<EpochPoint> Epochs => _epochs;
+    /// <summary>The points plotted so far (stored epochs, then live ones).</summary>
+    public IReadOnlyList<EpochPoint> Epochs => _epochs;
 
     private bool CanCancel => JobId is not null && !_status.IsFinished();
 
@@ -43,7 +44,7 @@ public sealed partial class LiveRunProgress
         : _latest is { } p ? string.Create(CultureInfo.CurrentCulture, $"Epoch {p.Epoch} of {p.Epochs} · batch {p.Batch:N0} of {p.BatchesPerEpoch:N0} · loss {p.Loss:0.0000}")
         : _status == JobStatus.Queued ? "Waiting for a worker" : _status.ToString();
 
-    internal string EtaText => _latest?.EstimatedRemaining is { } eta
+    private string EtaText => _latest?.EstimatedRemaining is { } eta
         ? "ETA " + eta.ToString(eta.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.CurrentCulture)
         : _status.IsFinished() ? "" : "ETA —";
 

@@ -40,6 +40,8 @@ public sealed partial class NewRunPage
 
     private void DatasetChanged(int id)
     {
+        // MudSelect may re-announce the same value; only a different dataset resets the form to its defaults.
+        if (id == _datasetId) return;
         _datasetId = id;
         _model = Current is null ? new TrainingFormModel() : TrainingFormModel.For(Current);
         Revalidate();
@@ -47,7 +49,9 @@ public sealed partial class NewRunPage
 
     private void FeaturesChanged(IEnumerable<string> features)
     {
-        _model.Features = features.ToList();
+        var chosen = features.ToList();
+        if (chosen.SequenceEqual(_model.Features)) return;
+        _model.Features = chosen;
         Revalidate();
     }
 
