@@ -19,12 +19,17 @@ public sealed class ModelsTests(StudioAppFixture app)
         var console = new List<string>();
         page.Console += (_, m) => console.Add(m.Type + ": " + m.Text);
         page.FrameNavigated += (_, f) => console.Add("navigated: " + f.Url);
-        await page.WaitForSelectorAsync("[data-testid=training-form]");
+        await page.WaitForSelectorAsync("[data-testid=training-form][data-interactive=true]");
         await Assertions.Expect(page.Locator("[data-testid=start-training]")).ToBeEnabledAsync();
+        await page.ClickAsync("[data-testid=kind-region]");
+        await page.WaitForSelectorAsync("[data-testid=spec-problems]", new() { Timeout = 5000 });
+        await page.ClickAsync("[data-testid=kind-region]");
+        await Assertions.Expect(page.Locator("[data-testid=spec-problems]")).ToHaveCountAsync(0);
         // Small batches so each epoch lasts long enough to watch the curve grow.
         await FillAsync(page, "batch-size", "8");
         await FillAsync(page, "epochs", "6");
         await Task.Delay(1000);
+        Assert.Equal("6", await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.InputValueAsync());
         Assert.Equal("8", await page.Locator("[data-testid=batch-size] input, input[data-testid=batch-size]").First.InputValueAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "models-form.png"), FullPage = true });
 
@@ -55,7 +60,15 @@ public sealed class ModelsTests(StudioAppFixture app)
 
         Assert.True(maxWhileRunning >= 2, $"only {maxWhileRunning} curve point(s) appeared while the run was running");
         await Assertions.Expect(page.Locator("[data-testid=run-status]")).ToHaveTextAsync("Succeeded", new() { Timeout = 120_000 });
-        await page.WaitForSelectorAsync("[data-testid=roc-chart] .main-svg");
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=roc-chart] .main-svg");
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "models-evaluation-failed.png"), FullPage = true });
+            throw new InvalidOperationException("No ROC chart:\n" + app.AppLog[^Math.Min(6000, app.AppLog.Length)..]);
+        }
         var auc = double.Parse(await page.InnerTextAsync("[data-testid=metric-auc]"), System.Globalization.CultureInfo.CurrentCulture);
         Assert.InRange(auc, 0.4, 1.0);
         Assert.True(await page.Locator("[data-testid=roc-chart] .scatterlayer .trace").CountAsync() >= 2);
@@ -66,8 +79,11 @@ public sealed class ModelsTests(StudioAppFixture app)
     private static async Task FillAsync(IPage page, string testId, string value)
     {
         var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
-        await input.FillAsync(value);
-        await input.PressAsync("Tab");
+        await input.ClickAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync(value);
+        await page.ClickAsync("h4");
+        await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
     /// <summary>

@@ -65,8 +65,8 @@ public sealed partial class ErrorAnalysis
     {
         _computedAt = Threshold;
         if (_attributes is null || !_attributes.TryGetValue(_column, out var values)) return;
-        var attribute = Predictions.Rows.Select(r => values[r]).ToList();
-        _breakdown = MetricBreakdown.ByAttribute(Predictions, attribute, Threshold).OrderByDescending(b => b.Rows).Take(MaxGroups).ToList();
+        // The breakdown indexes the attribute by the dataset's row numbers, as the predictions do.
+        _breakdown = MetricBreakdown.ByAttribute(Predictions, values, Threshold).OrderByDescending(b => b.Rows).Take(MaxGroups).ToList();
         _worst = Enumerable.Range(0, Predictions.Scores.Length)
             .Select(i => (Index: i, Error: RowError(i)))
             .OrderByDescending(e => e.Error).Take(WorstShown)

@@ -21,6 +21,7 @@ public sealed partial class LiveRunProgress
     /// <summary>The metric plotted beside the losses (AUC for binary targets).</summary>
     [Parameter] public string Metric { get; set; } = MetricNames.Auc;
     [Parameter] public EventCallback<JobStatus> Finished { get; set; }
+    [Parameter] public EventCallback<JobStatus> StatusChanged { get; set; }
 
     private readonly List<EpochPoint> _epochs = [];
     private StudioChart? _lossChart;
@@ -74,6 +75,7 @@ public sealed partial class LiveRunProgress
         if (update.RunId != RunId) return;
         RefreshFromBackground(async () =>
         {
+            if (update.Status != _status) await StatusChanged.InvokeAsync(update.Status);
             _status = update.Status;
             if (update.Progress is { } progress) _latest = progress;
             if (update.Progress?.Completed is { } epoch && _epochs.All(e => e.Epoch != epoch.Epoch))

@@ -41,7 +41,7 @@ public sealed partial class NewRunPage
     private void DatasetChanged(int id)
     {
         // MudSelect may re-announce the same value; only a different dataset resets the form to its defaults.
-        if (id == _datasetId) return;
+        if (id == _datasetId || _datasets?.Any(d => d.Id == id) != true) return;
         _datasetId = id;
         _model = Current is null ? new TrainingFormModel() : TrainingFormModel.For(Current);
         Revalidate();
