@@ -37,11 +37,13 @@ public sealed partial class LiveRunProgress
 
     private bool CanCancel => JobId is not null && !_status.IsFinished();
 
-    private double Fraction => _latest is { Epochs: > 0 } p
+    private double Fraction => _status == JobStatus.Succeeded ? 1
+        : _latest is { Epochs: > 0 } p
         ? Math.Clamp((p.Epoch - 1 + (p.BatchesPerEpoch == 0 ? 1 : (double)p.Batch / p.BatchesPerEpoch)) / p.Epochs, 0, 1)
-        : _status == JobStatus.Succeeded ? 1 : 0;
+        : 0;
 
-    private string Headline => _latest is { Phase: TrainingPhase.Testing } ? "Scoring the test rows"
+    private string Headline => _status.IsFinished() ? $"Training {_status.ToString().ToLowerInvariant()} after {_epochs.Count} epoch(s)"
+        : _latest is { Phase: TrainingPhase.Testing } ? "Scoring the test rows"
         : _latest is { } p ? string.Create(CultureInfo.CurrentCulture, $"Epoch {p.Epoch} of {p.Epochs} · batch {p.Batch:N0} of {p.BatchesPerEpoch:N0} · loss {p.Loss:0.0000}")
         : _status == JobStatus.Queued ? "Waiting for a worker" : _status.ToString();
 
