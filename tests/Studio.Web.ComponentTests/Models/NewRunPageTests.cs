@@ -8,6 +8,9 @@ namespace Studio.Web.ComponentTests.Models;
 
 public sealed class NewRunPageTests : StudioTestContext
 {
+    // The page takes input only when interactive, as in the app (InteractiveServer after the prerender).
+    public NewRunPageTests() => Renderer.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+
     private async Task SeedCustomersAsync()
     {
         await using var context = CreateDbContext();
