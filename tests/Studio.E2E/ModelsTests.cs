@@ -74,6 +74,17 @@ public sealed class ModelsTests(StudioAppFixture app)
         Assert.True(await page.Locator("[data-testid=roc-chart] .scatterlayer .trace").CountAsync() >= 2);
         await page.WaitForSelectorAsync("[data-testid=breakdown-table] tbody tr");
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "models-evaluation.png"), FullPage = true });
+
+        await page.ClickAsync("[data-testid=register-model]");
+        await Assertions.Expect(page.Locator("[data-testid=register-message]")).ToContainTextAsync("v1 (in use)");
+        var runId = page.Url.Split('/')[^1];
+        var list = await app.OpenAsync("models");
+        await Assertions.Expect(list.Locator("[data-testid=runs-table] tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(list.Locator("[data-testid=models-table] tbody tr")).Not.ToHaveCountAsync(0);
+        await list.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "models-list.png"), FullPage = true });
+        var compare = await app.OpenAsync($"models/compare?runs={runId}");
+        await compare.WaitForSelectorAsync("[data-testid=compare-roc] .main-svg");
+        Assert.Contains("AUC", await compare.InnerTextAsync("[data-testid=compare-table]"), StringComparison.Ordinal);
     }
 
     private static async Task FillAsync(IPage page, string testId, string value)
