@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Studio.Ml.Training;
+using Studio.Ml.Service;
 
 namespace Studio.Ml;
 
@@ -19,6 +20,13 @@ public static class DependencyInjection
         services.AddSingleton<ModelTrainer>();
         // Projections
         services.AddSingleton<Projections.ProjectionRunner>();
+        services.AddSingleton<RunFiles>();
+        services.AddSingleton<DatasetFeatureLoader>();
+        services.AddSingleton<TrainingNotifier>();
+        services.AddSingleton<TrainingRunJob>();
+        services.AddSingleton<TrainingService>();
+        services.AddSingleton<TrainingRunStore>();
+        services.AddSingleton<ModelRegistry>();
         return services;
     }
 }

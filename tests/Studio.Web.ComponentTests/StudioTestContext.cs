@@ -7,6 +7,7 @@ using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Storage;
+using Studio.Ml;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web.ComponentTests;
@@ -25,6 +26,7 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Storage = new StudioStorageOptions { DataDir = _dataDir };
         Services.AddStudioData(Storage);
+        Services.AddStudioMl();
         Services.AddScoped<WorkspaceState>();
         Directory.CreateDirectory(_dataDir);
         using var context = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();

@@ -38,10 +38,20 @@ public sealed class DatabaseInitializer(
             job.FinishedAt = DateTimeOffset.UtcNow;
             job.Message = "Interrupted by an application restart.";
         }
-        if (cutOff.Count > 0)
+        var runs = await context.TrainingRuns
+            .Where(r => r.Status == JobStatus.Running || r.Status == JobStatus.Queued)
+            .ToListAsync(cancellationToken);
+        foreach (var run in runs)
+        {
+            // The best checkpoint written so far stays on disk and on the run.
+            run.Status = JobStatus.Interrupted;
+            run.FinishedAt = DateTimeOffset.UtcNow;
+            run.Error = "Interrupted by an application restart; the best checkpoint so far is kept.";
+        }
+        if (cutOff.Count + runs.Count > 0)
         {
             await context.SaveChangesAsync(cancellationToken);
-            logger.LogWarning("Marked {Count} job(s) interrupted by the restart", cutOff.Count);
+            logger.LogWarning("Marked {Jobs} job(s) and {Runs} training run(s) interrupted by the restart", cutOff.Count, runs.Count);
         }
     }
 }

@@ -6,12 +6,12 @@ namespace Studio.Web.ComponentTests.Pages;
 public sealed class SectionPlannedTests : StudioTestContext
 {
     [Fact]
-    public void ModelsPage_NotBuiltYet_SaysSoAndNamesTheIssue()
+    public void SegmentsPage_NotBuiltYet_SaysSoAndNamesTheIssue()
     {
-        var page = Render<ModelsPage>();
+        var page = Render<SegmentsPage>();
 
         var panel = page.Find("[data-testid=section-planned]");
-        Assert.Contains("planned in issue #4", panel.TextContent, StringComparison.Ordinal);
-        Assert.Equal(4, panel.QuerySelectorAll("li").Length);
+        Assert.Contains("planned in issue #6", panel.TextContent, StringComparison.Ordinal);
+        Assert.Equal(3, panel.QuerySelectorAll("li").Length);
     }
 }

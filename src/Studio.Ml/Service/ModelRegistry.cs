@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Datasets;
+using Studio.Core.Jobs;
+using Studio.Data;
+using Studio.Data.Datasets;
+using Studio.Data.Jobs;
+using Studio.Data.Models;
+using Studio.Ml.Checkpoints;
+using Studio.Ml.Training;
+
+namespace Studio.Ml.Service;
+
+/// <summary>Scoring job started for a model: the job and the dataset it scores.</summary>
+public sealed record StartedScoring(Guid JobId, int ModelId, int DatasetId);
+
+/// <summary>
+/// Registered models: versions per name, one in use per name, and scoring every row of a dataset as a job whose
+/// CSV (row key, score) is stored and downloadable.
+/// </summary>
+public sealed class ModelRegistry(
+    IDbContextFactory<StudioDbContext> contextFactory,
+    DatasetRepository datasets,
+    DatasetFeatureLoader loader,
+    JobQueue jobs,
+    RunFiles files,
+    TimeProvider time)
+{
+    /// <exception cref="InvalidOperationException">The run has not finished successfully or has no checkpoint.</exception>
+    public async Task<RegisteredModel> RegisterAsync(int runId, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var run = await context.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Training run {runId} does not exist.");
+        if (run.Status != JobStatus.Succeeded || run.CheckpointPath is null || !File.Exists(run.CheckpointPath))
+        {
+            throw new InvalidOperationException($"Run {runId} is {run.Status}; only a finished run with a checkpoint can be registered.");
+        }
+
+        var trimmed = name.Trim();
+        var versions = await context.RegisteredModels.Where(m => m.WorkspaceId == run.WorkspaceId && m.Name == trimmed)
+            .Select(m => m.Version).ToListAsync(cancellationToken);
+        var model = new RegisteredModel
+        {
+            WorkspaceId = run.WorkspaceId,
+            Name = trimmed,
+            Version = versions.Count == 0 ? 1 : versions.Max() + 1,
+            RunId = run.Id,
+            DatasetId = run.DatasetId,
+            DatasetVersion = run.DatasetVersion,
+            SpecJson = run.SpecJson,
+            MetricsJson = run.TestMetricsJson,
+            CheckpointPath = run.CheckpointPath,
+            InUse = versions.Count == 0,
+            CreatedAt = time.GetUtcNow(),
+        };
+        context.RegisteredModels.Add(model);
+        await context.SaveChangesAsync(cancellationToken);
+        return model;
+    }
+
+    public async Task<IReadOnlyList<RegisteredModel>> ListAsync(int workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.RegisteredModels.AsNoTracking().Where(m => m.WorkspaceId == workspaceId)
+            .OrderBy(m => m.Name).ThenByDescending(m => m.Version).ToListAsync(cancellationToken);
+    }
+
+    public async Task<RegisteredModel?> FindAsync(int modelId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.RegisteredModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken);
+    }
+
+    /// <summary>Marks <paramref name="modelId"/> in use and every other version of its name not.</summary>
+    public async Task SetInUseAsync(int modelId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var model = await context.RegisteredModels.FirstOrDefaultAsync(m => m.Id == modelId, cancellationToken)
+            ?? throw new InvalidOperationException($"Model {modelId} does not exist.");
+        var siblings = await context.RegisteredModels.Where(m => m.WorkspaceId == model.WorkspaceId && m.Name == model.Name).ToListAsync(cancellationToken);
+        foreach (var sibling in siblings)
+        {
+            sibling.InUse = sibling.Id == modelId;
+        }
+        await context.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ModelScoreSet>> ScoreSetsAsync(int modelId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ModelScoreSets.AsNoTracking().Where(s => s.ModelId == modelId)
+            .OrderByDescending(s => s.Id).ToListAsync(cancellationToken);
+    }
+
+    public async Task<ModelScoreSet?> FindScoreSetAsync(int scoreSetId, CancellationToken cancellationToken = default)
+    {
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await context.ModelScoreSets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scoreSetId, cancellationToken);
+    }
+
+    /// <summary>Queues a <see cref="JobKind.Scoring"/> job that scores every row of the dataset.</summary>
+    public async Task<StartedScoring> StartScoringAsync(int modelId, int datasetId, CancellationToken cancellationToken = default)
+    {
+        var model = await FindAsync(modelId, cancellationToken) ?? throw new ArgumentException($"Model {modelId} does not exist.", nameof(modelId));
+        var dataset = await datasets.FindAsync(datasetId, cancellationToken);
+        if (dataset is null || dataset.WorkspaceId != model.WorkspaceId)
+        {
+            throw new ArgumentException($"Dataset {datasetId} does not exist in the model's workspace.", nameof(datasetId));
+        }
+
+        var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Scoring, $"Score {dataset.Name} with {model.Name} v{model.Version}",
+            job => ScoreAsync(job, model, dataset), model.WorkspaceId), cancellationToken);
+        return new StartedScoring(jobId, modelId, datasetId);
+    }
+
+    private async Task<string?> ScoreAsync(JobContext job, RegisteredModel model, Dataset dataset)
+    {
+        job.Report(0.05, "Loading the model and the rows");
+        using var trained = ModelCheckpoint.Load(model.CheckpointPath);
+        var spec = trained.Spec;
+        var table = await loader.LoadAsync(dataset, spec, job.CancellationToken);
+        var keyColumn = dataset.Columns.OrderBy(c => c.Ordinal).FirstOrDefault(c => c.Type == ColumnType.Identifier);
+        var keys = keyColumn is null ? null : (await loader.LoadLabelsAsync(dataset, job.CancellationToken))[keyColumn.Name];
+        job.CancellationToken.ThrowIfCancellationRequested();
+        job.Report(0.4, $"Scoring {table.RowCount:N0} rows");
+        var predictions = trained.Predict(table);
+        var path = files.ScoresPath(model.Id, dataset.Id);
+        await ScoreCsv.WriteAsync(path, keyColumn?.Name ?? "row", keys, predictions, job.CancellationToken);
+        var set = new ModelScoreSet
+        {
+            ModelId = model.Id,
+            DatasetId = dataset.Id,
+            JobId = job.JobId,
+            FilePath = path,
+            RowCount = table.RowCount,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using (var context = await contextFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            context.ModelScoreSets.Add(set);
+            await context.SaveChangesAsync(CancellationToken.None);
+        }
+        job.Report(1, string.Create(CultureInfo.InvariantCulture, $"Scored {table.RowCount:N0} rows"));
+        return ServiceJson.Serialize(new { scoreSetId = set.Id, rows = table.RowCount });
+    }
+}

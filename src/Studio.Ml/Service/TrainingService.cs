@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Studio.Core.Jobs;
+using Studio.Data;
+using Studio.Data.Datasets;
+using Studio.Data.Jobs;
+using Studio.Data.Models;
+using Studio.Ml.Training;
+
+namespace Studio.Ml.Service;
+
+/// <summary>
+/// Starts training runs: checks the spec against the dataset's columns, stores the run with its full spec, and
+/// queues a <see cref="JobKind.Training"/> job that trains, saves epochs and the best checkpoint, and the test results.
+/// </summary>
+public sealed class TrainingService(
+    IDbContextFactory<StudioDbContext> contextFactory,
+    DatasetRepository datasets,
+    JobQueue jobs,
+    TrainingRunJob runJob,
+    TimeProvider time)
+{
+    /// <exception cref="ArgumentException">Unknown dataset, or the spec cannot run on it (the message lists why).</exception>
+    public async Task<StartedRun> StartAsync(StartTrainingRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var dataset = await datasets.FindAsync(request.DatasetId, cancellationToken);
+        if (dataset is null || dataset.WorkspaceId != request.WorkspaceId)
+        {
+            throw new ArgumentException($"Dataset {request.DatasetId} does not exist in workspace {request.WorkspaceId}.", nameof(request));
+        }
+
+        var problems = request.Spec.Validate(ColumnKinds.SchemaOf(dataset, request.Spec.CategoricalColumns));
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(request));
+        }
+
+        var name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Spec.Model.Kind} on {dataset.Name}" : request.Name.Trim();
+        var run = new TrainingRun
+        {
+            WorkspaceId = request.WorkspaceId,
+            DatasetId = dataset.Id,
+            DatasetVersion = dataset.Version,
+            DatasetName = dataset.Name,
+            Name = name,
+            SpecJson = ServiceJson.Serialize(request.Spec),
+            ModelKind = request.Spec.Model.Kind.ToString(),
+            Task = request.Spec.Task.ToString(),
+            TargetColumn = request.Spec.TargetColumn,
+            Seed = request.Spec.Seed,
+            Status = JobStatus.Queued,
+            CreatedAt = time.GetUtcNow(),
+        };
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            context.TrainingRuns.Add(run);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        var runId = run.Id;
+        var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Training, $"Train {name}",
+            job => runJob.RunAsync(job, runId), request.WorkspaceId, run.SpecJson), cancellationToken);
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await context.TrainingRuns.Where(r => r.Id == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), cancellationToken);
+        }
+        return new StartedRun(runId, jobId);
+    }
+}
