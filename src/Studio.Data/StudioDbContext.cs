@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Data.Datasets;
+using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Workspaces;
 
@@ -12,6 +13,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<Dataset> Datasets => Set<Dataset>();
     public DbSet<DatasetColumn> DatasetColumns => Set<DatasetColumn>();
     public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<ExperimentDefinition> ExperimentDefinitions => Set<ExperimentDefinition>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
