@@ -11,6 +11,7 @@ public static class ApiEndpoints
         api.MapDatasetsApi();
         api.MapUploadsApi();
         api.MapJobsApi();
+        api.MapExperimentsApi();
         return app;
     }
 }
