@@ -25,6 +25,7 @@ public static class DependencyInjection
         // Experiments
         services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
         services.AddSingleton<StoredExperimentAnalyzer>();
+        services.AddSingleton<ExperimentDesigner>();
         return services;
     }
 }

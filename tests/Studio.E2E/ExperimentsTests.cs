@@ -9,6 +9,19 @@ namespace Studio.E2E;
 [Collection(StudioAppCollection.Name)]
 public sealed class ExperimentsTests(StudioAppFixture app)
 {
+    private static async Task<bool> WaitForAsync(IPage page, string selector, float timeout)
+    {
+        try
+        {
+            await page.WaitForSelectorAsync(selector, new() { Timeout = timeout });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
     private static string Shot(string name) => Path.Combine(StudioAppFixture.ScreenshotDir, name);
 
     /// <summary>A two-arm log with a clear conversion lift (deterministic).</summary>
@@ -33,10 +46,14 @@ public sealed class ExperimentsTests(StudioAppFixture app)
     public async Task Experiment_UploadDefineReadShareRevoke_SharedLinkStopsWorking()
     {
         var page = await app.OpenAsync("data/upload");
-        await page.Locator("[data-testid=file-input]").SetInputFilesAsync(new FilePayload
+        await page.WaitForSelectorAsync("[data-testid=choose-file]");
+        var file = new FilePayload { Name = "e2e_experiment_log.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(ExperimentLogCsv()) };
+        await page.Locator("[data-testid=file-input]").SetInputFilesAsync(file);
+        if (!await WaitForAsync(page, "[data-testid=import-button]", 10_000))
         {
-            Name = "e2e_experiment_log.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(ExperimentLogCsv()),
-        });
+            // The change event can fire before the circuit attached its handler; choosing the file again is what a user would do.
+            await page.Locator("[data-testid=file-input]").SetInputFilesAsync(file);
+        }
         await page.ClickAsync("[data-testid=import-button]");
         await page.WaitForSelectorAsync("[data-testid=upload-done]", new() { Timeout = 120_000 });
 
@@ -56,6 +73,8 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         Assert.Equal(2, await page.Locator("[data-testid=comparison-row]").CountAsync());
         Assert.Equal(0, await page.Locator("[data-testid=srm-banner]").CountAsync());
         Assert.True(await page.Locator("[data-testid=decide-ship]").IsEnabledAsync());
+        await page.WaitForSelectorAsync("[data-testid=forest-plot] .main-svg, .js-plotly-plot .main-svg", new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = Shot("experiment-readout-healthy.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=create-share-link]");
@@ -111,9 +130,29 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         await page.WaitForSelectorAsync("[data-testid=srm-banner]", new() { Timeout = 60_000 });
         Assert.False(await page.Locator("[data-testid=decide-ship]").IsEnabledAsync());
         Assert.Contains("Sample ratio mismatch", await page.InnerTextAsync("[data-testid=ship-blocked]"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync(".js-plotly-plot .main-svg", new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = Shot("experiment-readout-srm.png"), FullPage = true });
         var readout = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/experiments/{id}/readout");
         Assert.Equal(200, readout.Status);
         Assert.True(JsonDocument.Parse(await readout.TextAsync()).RootElement.GetProperty("srm").GetProperty("flagged").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Design_CustomersWithHoldout_WritesAssignmentListAndSizesTheTest()
+    {
+        var page = await app.OpenAsync("data");
+        await Assertions.Expect(page.Locator("[data-testid=datasets-table] a >> text=\"customers\"")).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        await page.GotoAsync(app.BaseUrl + "/experiments/design");
+        await page.WaitForSelectorAsync("[data-testid=power-results]");
+        await page.ClickAsync("[data-testid=design-dataset]");
+        await page.ClickAsync(".mud-popover-open >> text=/^customers v1/");
+        await page.ClickAsync("[data-testid=design-assign]");
+        await page.WaitForSelectorAsync("[data-testid=design-done]", new() { Timeout = 60_000 });
+        var done = await page.InnerTextAsync("[data-testid=design-done]");
+        Assert.Contains("holdout", done, StringComparison.Ordinal);
+        Assert.Contains("treatment", done, StringComparison.Ordinal);
+        Assert.Contains("pp", await page.InnerTextAsync("[data-testid=power-mde-result]"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("experiment-design.png"), FullPage = true });
     }
 }

@@ -20,6 +20,8 @@ public sealed partial class ReadoutView
     private ChartSpec? _segments;
     private ExperimentReadout? _charted;
 
+    private static string PText(double p) => ReadoutFormat.PValue(p) is var t && t.StartsWith('<') ? t : "= " + t;
+
     protected override void OnParametersSet()
     {
         if (Readout is null || ReferenceEquals(Readout, _charted) || Static) return;
