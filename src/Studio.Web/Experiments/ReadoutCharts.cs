@@ -15,7 +15,7 @@ public static class ReadoutCharts
             var items = g.ToList();
             return new ChartSeries(ReadoutFormat.MetricName(g.Key),
                 [.. items.Select(c => (object)(c.RelativeLift.Value * 100))],
-                [.. items.Select(c => (object)$"{c.Treatment} · {ReadoutFormat.MetricName(c.Metric)}")],
+                [.. items.Select(c => (object)$"{c.Treatment} ({(c.Metric == ExperimentMetric.Conversion ? "conv." : "rev.")})")],
                 SeriesKind.Markers,
                 [.. items.Select(c => (c.RelativeLift.Value - c.RelativeLift.Low) * 100)],
                 [.. items.Select(c => (c.RelativeLift.High - c.RelativeLift.Value) * 100)]);
