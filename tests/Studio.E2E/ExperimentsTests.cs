@@ -77,6 +77,14 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         await page.WaitForTimeoutAsync(500);
         await page.ScreenshotAsync(new() { Path = Shot("experiment-readout-healthy.png"), FullPage = true });
 
+        var experimentPath = new Uri(page.Url).AbsolutePath;
+        var html = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/report.html")).TextAsync();
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.DoesNotMatch(new Regex("(src|href)=\"(https?:)?//"), html);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        var csv = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/results.csv")).TextAsync();
+        Assert.Equal(3, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
         await page.ClickAsync("[data-testid=create-share-link]");
         var url = (await page.InnerTextAsync("[data-testid=share-url]")).Trim();
         Assert.Matches(new Regex("/share/[A-Za-z0-9_-]{43}$"), url);
