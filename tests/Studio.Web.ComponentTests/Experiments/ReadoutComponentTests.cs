@@ -95,4 +95,19 @@ public sealed class ReadoutComponentTests : StudioTestContext
         foreach (var issue in analysis.Issues) Assert.Contains(issue.Message, cut.Find("[data-testid=data-quality]").TextContent, StringComparison.Ordinal);
         Assert.True(analysis.Issues.Count >= 2);
     }
+
+    [Fact]
+    public void ReadoutView_SegmentAttribute_TopValuesAndOtherRows()
+    {
+        var log = SyntheticExperiment.Generate(new SyntheticExperimentSpec("seg", 20_000,
+            [new SyntheticArm("control", 1, 0.10, 40), new SyntheticArm("treatment", 1, 0.12, 40)], Seed: 5, SegmentValues: 30));
+        var readout = new ExperimentAnalyzer().Analyze(log, new ExperimentSpec("seg", "control")
+        {
+            SegmentAttribute = SyntheticExperimentSpec.SegmentAttribute, TopSegmentValues = 5,
+        });
+        var cut = Render<ReadoutView>(p => p.Add(x => x.Readout, readout).Add(x => x.Static, true));
+        var rows = cut.FindAll("[data-testid=segments-table] tbody tr");
+        Assert.Equal(6 * 2, rows.Count);
+        Assert.StartsWith("Other", rows[^1].TextContent.Trim(), StringComparison.Ordinal);
+    }
 }
