@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Studio.Analysis.Ingest;
 using Studio.Analysis.Profiling;
 using Studio.Analysis.Experiments;
+using Studio.Analysis.Experiments.Stored;
 
 namespace Studio.Analysis;
 
@@ -23,6 +24,8 @@ public static class DependencyInjection
         services.AddSingleton<DatasetProfiler>();
         // Experiments
         services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
+        services.AddSingleton<StoredExperimentAnalyzer>();
+        services.AddSingleton<ExperimentDesigner>();
         return services;
     }
 }

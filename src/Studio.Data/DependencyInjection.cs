@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Studio.Data.Datasets;
+using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Storage;
 
@@ -27,6 +28,8 @@ public static class DependencyInjection
         services.AddSingleton<DatasetTableStore>();
         services.AddSingleton<DatasetRepository>();
         services.AddSingleton<UploadStore>();
+        services.AddSingleton<ExperimentRepository>();
+        services.AddSingleton<ShareLinkService>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();

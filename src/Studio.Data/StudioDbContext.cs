@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Data.Datasets;
+using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
 using Studio.Data.Workspaces;
@@ -17,6 +18,8 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<TrainingEpoch> TrainingEpochs => Set<TrainingEpoch>();
     public DbSet<RegisteredModel> RegisteredModels => Set<RegisteredModel>();
     public DbSet<ModelScoreSet> ModelScoreSets => Set<ModelScoreSet>();
+    public DbSet<ExperimentDefinition> ExperimentDefinitions => Set<ExperimentDefinition>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapUploadsApi();
         api.MapJobsApi();
         api.MapModelsApi();
+        api.MapExperimentsApi();
         return app;
     }
 }

@@ -59,7 +59,7 @@ public sealed partial class StudioChart
         PlotBgColor = "rgba(0,0,0,0)",
         XAxis = [new XAxis { Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = spec.XTitle },
             Range = spec.XMin is not null && spec.XMax is not null ? [spec.XMin.Value, spec.XMax.Value] : null }],
-        YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = spec.YTitle },
+        YAxis = [new YAxis { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = spec.YTitle },
             Range = spec.YMin is not null && spec.YMax is not null ? [spec.YMin.Value, spec.YMax.Value] : null }],
         Shapes = spec.VerticalLines?.Select(x => new Shape
         {

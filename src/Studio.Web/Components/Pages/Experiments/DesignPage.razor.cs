@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Studio.Analysis.Experiments.Stored;
+using Studio.Data.Datasets;
+using Studio.Web.Workspaces;
+
+namespace Studio.Web.Components.Pages.Experiments;
+
+/// <summary>Designs an experiment: writes a seeded assignment list and sizes it with the power panel.</summary>
+public sealed partial class DesignPage
+{
+    [Inject] public required WorkspaceState Workspace { get; init; }
+    [Inject] public required DatasetRepository Datasets { get; init; }
+    [Inject] public required ExperimentDesigner Designer { get; init; }
+
+    private IReadOnlyList<Dataset> _datasets = [];
+    private List<string> _columns = [];
+    private int? _datasetId;
+    private string? _unitColumn;
+    private string? _arms = "control=1, treatment=1";
+    private double _holdoutPercent = 10;
+    private int _seed = 42;
+    private string? _name = "assignment";
+    private IReadOnlyList<string> _problems = [];
+    private Dataset? _created;
+    private string? _summary;
+    private bool _busy;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (Workspace.Current is null) await Workspace.LoadAsync();
+        if (Workspace.Current is not null) _datasets = await Datasets.ListAsync(Workspace.Current.Id);
+    }
+
+    private void DatasetChanged(int? id)
+    {
+        _datasetId = id;
+        _columns = _datasets.FirstOrDefault(d => d.Id == id)?.Columns.OrderBy(c => c.Ordinal).Select(c => c.Name).ToList() ?? [];
+        _unitColumn = MappingSuggester.Suggest(_columns).UnitId;
+    }
+
+    private async Task AssignAsync()
+    {
+        List<DesignArm> arms;
+        try
+        {
+            arms = (NewExperimentForm.ParseSplit(_arms) ?? []).Select(kv => new DesignArm(kv.Key, kv.Value)).ToList();
+        }
+        catch (FormatException e)
+        {
+            _problems = [e.Message];
+            return;
+        }
+
+        var design = new ExperimentDesign(_datasetId!.Value, _unitColumn!, arms, _holdoutPercent / 100, _seed, _name ?? "");
+        _problems = ExperimentDesigner.Validate(design);
+        if (_problems.Count > 0) return;
+        _busy = true;
+        try
+        {
+            _created = await Designer.AssignAsync(design);
+            var counts = ExperimentDesigner.Assign((int)_created.RowCount, design).GroupBy(v => v).Select(g => $"{g.Key} {g.Count().ToString("N0", CultureInfo.CurrentCulture)}");
+            _summary = string.Join(", ", counts);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+}

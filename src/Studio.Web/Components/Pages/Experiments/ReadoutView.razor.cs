@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Components;
+using Studio.Analysis.Experiments.Readout;
+using Studio.Analysis.Experiments.Validation;
+using Studio.Web.Components.Charts;
+using Studio.Web.Experiments;
+
+namespace Studio.Web.Components.Pages.Experiments;
+
+/// <summary>An experiment readout: SRM banner, data-quality issues, arms, comparisons and charts.</summary>
+public sealed partial class ReadoutView
+{
+    /// <summary>The readout, or null when the analysis was refused (then <see cref="Issues"/> says why).</summary>
+    [Parameter] public ExperimentReadout? Readout { get; set; }
+    [Parameter] public IReadOnlyList<ValidationIssue> Issues { get; set; } = [];
+    /// <summary>True to leave out interactive charts (tests, printable views).</summary>
+    [Parameter] public bool Static { get; set; }
+
+    private ChartSpec? _forest;
+    private ChartSpec? _timeline;
+    private ChartSpec? _segments;
+    private ExperimentReadout? _charted;
+
+    private static string PText(double p) => ReadoutFormat.PValue(p) is var t && t.StartsWith('<') ? t : "= " + t;
+
+    protected override void OnParametersSet()
+    {
+        if (Readout is null || ReferenceEquals(Readout, _charted) || Static) return;
+        _charted = Readout;
+        _forest = ReadoutCharts.Forest(Readout);
+        _timeline = ReadoutCharts.Timeline(Readout);
+        _segments = ReadoutCharts.Segments(Readout);
+    }
+}

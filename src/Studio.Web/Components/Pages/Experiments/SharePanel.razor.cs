@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+using Studio.Data.Experiments;
+
+namespace Studio.Web.Components.Pages.Experiments;
+
+public sealed partial class SharePanel
+{
+    [Inject] public required ShareLinkService Links { get; init; }
+    [Inject] public required NavigationManager Navigation { get; init; }
+    [Inject] public required TimeProvider Clock { get; init; }
+    [Parameter] public int ExperimentId { get; set; }
+
+    private IReadOnlyList<ShareLink> _links = [];
+    private int? _expiresInDays;
+    private string? _created;
+
+    protected override async Task OnParametersSetAsync() => _links = await Links.ListAsync(ExperimentId);
+
+    private async Task CreateAsync()
+    {
+        var expires = _expiresInDays is { } days ? Clock.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
+        var link = await Links.CreateAsync(ExperimentId, expires);
+        _created = Navigation.ToAbsoluteUri($"share/{link.Token}").ToString();
+        _links = await Links.ListAsync(ExperimentId);
+    }
+
+    private async Task RevokeAsync(int id)
+    {
+        await Links.RevokeAsync(ExperimentId, id);
+        _links = await Links.ListAsync(ExperimentId);
+    }
+
+    private string Status(ShareLink link) =>
+        link.RevokedAt is not null ? "revoked" : link.ExpiresAt is { } e && e <= Clock.GetUtcNow() ? "expired" : "active";
+}

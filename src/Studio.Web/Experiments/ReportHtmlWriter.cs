@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Studio.Analysis.Experiments.Readout;
+using Studio.Analysis.Experiments.Stored;
+using Studio.Web.Components.Pages.Experiments;
+
+namespace Studio.Web.Experiments;
+
+/// <summary>
+/// A self-contained HTML report: inline CSS and an inline SVG forest plot, no scripts and no external references, so
+/// it opens from disk without a network.
+/// </summary>
+public static class ReportHtmlWriter
+{
+    public static string Write(StoredExperimentAnalysis analysis, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        var d = analysis.Definition;
+        var html = new StringBuilder();
+        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>").Append(E(d.Name)).Append(" · experiment report</title><style>")
+            .Append("body{font-family:system-ui,sans-serif;margin:2rem;max-width:1200px;color:#222}table{border-collapse:collapse;margin:1rem 0;font-size:.9rem}")
+            .Append("th,td{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:right}th:first-child,td:first-child{text-align:left}")
+            .Append(".banner{background:#c62828;color:#fff;padding:.8rem;border-radius:4px}.issue{background:#fff3e0;padding:.5rem;margin:.3rem 0;border-radius:4px}")
+            .Append("</style></head><body>");
+        html.Append("<h1>").Append(E(d.Name)).Append("</h1><p>").Append(E(d.Question ?? "No question recorded.")).Append("</p>");
+        html.Append("<h2>Design</h2><p>Log: dataset ").Append(E(analysis.DatasetName)).Append(" v").Append(d.DatasetVersion.ToString(culture))
+            .Append(". Control: ").Append(E(analysis.Spec.ControlVariant)).Append(". α = ").Append(analysis.Spec.Alpha.ToString(culture))
+            .Append(", ").Append(analysis.Spec.Correction.ToString()).Append(" correction.</p>");
+        html.Append("<h2>Data-quality checks</h2>");
+        if (analysis.Issues.Count == 0) html.Append("<p>No issues found.</p>");
+        foreach (var issue in analysis.Issues) html.Append("<div class=\"issue\"><b>").Append(issue.Severity.ToString()).Append(":</b> ").Append(E(issue.Message)).Append("</div>");
+        if (analysis.Readout is { } r) Results(html, r, culture);
+        else html.Append("<p><b>The analysis was refused; no results were computed.</b></p>");
+        html.Append("<h2>Decision</h2><p><b>").Append(E(ReportView.DecisionText(d.Decision))).Append("</b></p><p style=\"white-space:pre-wrap\">")
+            .Append(E(d.Notes ?? "No notes.")).Append("</p></body></html>");
+        return html.ToString();
+    }
+
+    private static void Results(StringBuilder html, ExperimentReadout r, CultureInfo culture)
+    {
+        if (r.SrmFlagged)
+        {
+            html.Append("<p class=\"banner\"><b>Sample ratio mismatch</b> (p = ").Append(ReadoutFormat.PValue(r.Srm.PValue, culture))
+                .Append("). The assignment is broken; no result below can be trusted and shipping is blocked.</p>");
+        }
+
+        html.Append("<h2>Arms</h2><table><tr><th>Variant</th><th>Units</th><th>Conversion rate</th><th>CI</th><th>Mean revenue</th><th>CI</th></tr>");
+        foreach (var a in r.Arms)
+        {
+            html.Append("<tr><td>").Append(E(a.Variant)).Append(a.IsControl ? " (control)" : "").Append("</td><td>").Append(a.Units.ToString("N0", culture)).Append("</td><td>")
+                .Append(a.ConversionRate is { } c ? ReadoutFormat.Percent(c.Value, culture) : "—").Append("</td><td>")
+                .Append(a.ConversionRate is { } ci ? ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, ci, culture) : "").Append("</td><td>")
+                .Append(a.MeanRevenue is { } m ? ReadoutFormat.Number(m.Value, culture) : "—").Append("</td><td>")
+                .Append(a.MeanRevenue is { } mi ? ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Revenue, mi, culture) : "").Append("</td></tr>");
+        }
+
+        html.Append("</table><h2>Comparisons with control</h2><table><tr><th>Variant</th><th>Metric</th><th>Absolute lift</th><th>CI</th><th>Relative lift</th><th>CI</th><th>p</th><th>Adjusted p</th><th>P(beat control)</th></tr>");
+        foreach (var c in r.Comparisons)
+        {
+            html.Append("<tr><td>").Append(E(c.Treatment)).Append("</td><td>").Append(ReadoutFormat.MetricName(c.Metric)).Append("</td><td>")
+                .Append(ReadoutFormat.Metric(c.Metric, c.AbsoluteLift.Value, culture)).Append("</td><td>").Append(ReadoutFormat.Interval(c.Metric, c.AbsoluteLift, culture))
+                .Append("</td><td>").Append(ReadoutFormat.Percent(c.RelativeLift.Value, culture)).Append("</td><td>")
+                .Append(ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, c.RelativeLift, culture)).Append("</td><td>")
+                .Append(ReadoutFormat.PValue(c.Test.PValue, culture)).Append("</td><td>").Append(ReadoutFormat.PValue(c.AdjustedPValue, culture)).Append("</td><td>")
+                .Append(ReadoutFormat.Percent(c.Bayesian.ProbabilityToBeatControl, culture, 1)).Append("</td></tr>");
+        }
+
+        html.Append("</table><h2>Relative lift with confidence intervals</h2>").Append(ForestSvg.Render(r));
+    }
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+using Studio.Analysis.Experiments;
+using Studio.Analysis.Experiments.Stored;
+using Studio.Analysis.Experiments.Validation;
+using Studio.Data.Experiments;
+
+namespace Studio.Analysis.UnitTests.Experiments;
+
+/// <summary>The demo experiment log imported into SQLite and analysed through a stored definition.</summary>
+public class StoredExperimentTests : StudioTestBase
+{
+    private static string RepoFile(params string[] parts)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Studio.sln"))) dir = dir.Parent;
+        return Path.Combine([dir!.FullName, .. parts]);
+    }
+
+    private async Task<StoredExperimentAnalysis> AnalyzeDemoAsync(string experiment, string control, IReadOnlyDictionary<string, double>? split = null)
+    {
+        var path = Studio.WriteFile("experiments.csv", await File.ReadAllBytesAsync(RepoFile("sample-datasets", "retail-demo", "experiments.csv")));
+        var imported = await Studio.ImportAsync(path);
+        var columns = imported.Dataset.Columns.Select(c => c.Name).ToList();
+        var mapping = MappingSuggester.Suggest(columns) with { ExperimentValue = experiment };
+        var definition = await Studio.Get<ExperimentRepository>().AddAsync(new ExperimentDefinition
+        {
+            WorkspaceId = Studio.WorkspaceId,
+            Name = experiment,
+            DatasetId = imported.Dataset.Id,
+            DatasetVersion = imported.Dataset.Version,
+            MappingJson = mapping.ToJson(),
+            ControlVariant = control,
+            IntendedSplitJson = split is null ? null : System.Text.Json.JsonSerializer.Serialize(split),
+            SpecOptionsJson = new ExperimentOptions().ToJson(),
+        });
+        return await Studio.Get<StoredExperimentAnalyzer>().AnalyzeAsync(definition);
+    }
+
+    [Fact]
+    public void Suggest_DemoColumns_MapsEveryRole()
+    {
+        var mapping = MappingSuggester.Suggest(["customer_id", "experiment", "variant", "assigned_at", "pre_period_spend", "converted", "revenue"]);
+        Assert.Equal(new ExperimentMapping("customer_id", "variant", "assigned_at", "converted", "revenue", "pre_period_spend", [], "experiment"),
+            mapping with { Segments = [] }, new MappingComparer());
+    }
+
+    [Fact]
+    public async Task Analyze_DemoHealthyExperiment_PlantedLiftsInside95PercentIntervals()
+    {
+        var analysis = await AnalyzeDemoAsync("checkout_redesign", "control");
+        var readout = Assert.IsType<Studio.Analysis.Experiments.Readout.ExperimentReadout>(analysis.Readout);
+        Assert.False(readout.SrmFlagged);
+        Assert.Equal(["control", "variant_a", "variant_b"], readout.Arms.Select(a => a.Variant).Order(StringComparer.Ordinal));
+        var truth = File.ReadAllLines(RepoFile("sample-datasets", "retail-demo", "truth", "experiment_effects.csv")).Skip(1)
+            .Select(l => l.Split(','))
+            .Where(f => f[0] == "checkout_redesign" && f[3] == "all")
+            .ToList();
+        Assert.Equal(4, truth.Count);
+        foreach (var f in truth)
+        {
+            var metric = f[2] == "conversion" ? ExperimentMetric.Conversion : ExperimentMetric.Revenue;
+            var lift = double.Parse(f[6], CultureInfo.InvariantCulture);
+            var comparison = readout.Comparison(f[1], metric)!;
+            Assert.True(comparison.AbsoluteLift.Contains(lift), $"{f[1]} {metric}: true lift {lift} outside {comparison.AbsoluteLift}");
+        }
+    }
+
+    [Fact]
+    public async Task Analyze_DemoMismatchedExperiment_FlagsSampleRatioMismatchAndBlocksShipping()
+    {
+        var analysis = await AnalyzeDemoAsync("free_shipping_banner", "control");
+        var readout = analysis.Readout!;
+        Assert.True(readout.SrmFlagged);
+        Assert.True(readout.Srm.PValue < 0.001);
+        Assert.False(readout.CanShip);
+    }
+
+    [Fact]
+    public async Task Analyze_FilterValueWithNoRows_RefusedWithMessageNamingTheFilter()
+    {
+        var analysis = await AnalyzeDemoAsync("no_such_test", "control");
+        Assert.Null(analysis.Readout);
+        var issue = Assert.Single(analysis.Issues);
+        Assert.Equal(IssueSeverity.Error, issue.Severity);
+        Assert.Contains("experiment = 'no_such_test'", issue.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class MappingComparer : IEqualityComparer<ExperimentMapping>
+    {
+        public bool Equals(ExperimentMapping? x, ExperimentMapping? y) =>
+            x is not null && y is not null && (x with { Segments = null }) == (y with { Segments = null });
+
+        public int GetHashCode(ExperimentMapping obj) => 0;
+    }
+}
