@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Studio.Data.Datasets;
+using Studio.Data.Jobs;
 using Studio.Data.Storage;
 
 namespace Studio.Data;
@@ -24,6 +26,11 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatasetTableStore>();
         services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<UploadStore>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<JobNotifier>();
+        services.AddSingleton<JobQueue>();
+        services.AddHostedService<JobWorker>();
         return services;
     }
 }

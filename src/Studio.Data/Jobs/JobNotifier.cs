@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace Studio.Data.Jobs;
+
+/// <summary>
+/// The live state of jobs for subscribers (pages, the app bar). Progress events are throttled per job so that
+/// a training loop reporting every batch does not flood the circuits; status changes always go through.
+/// </summary>
+public sealed class JobNotifier(TimeProvider time)
+{
+    public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly ConcurrentDictionary<Guid, JobSnapshot> _jobs = new();
+    private readonly ConcurrentDictionary<Guid, long> _lastProgressTicks = new();
+
+    public event Action<JobSnapshot>? Changed;
+
+    public IReadOnlyList<JobSnapshot> Active =>
+        _jobs.Values.Where(j => !Core.Jobs.JobStatusExtensions.IsFinished(j.Status)).OrderBy(j => j.CreatedAt).ToList();
+
+    public JobSnapshot? Find(Guid id) => _jobs.TryGetValue(id, out var job) ? job : null;
+
+    /// <summary>A status change: always published.</summary>
+    public void Publish(JobSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _jobs[snapshot.Id] = snapshot;
+        _lastProgressTicks[snapshot.Id] = time.GetTimestamp();
+        Changed?.Invoke(snapshot);
+    }
+
+    /// <summary>A progress tick: published at most every <see cref="ProgressInterval"/> per job.</summary>
+    public bool PublishProgress(JobSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _jobs[snapshot.Id] = snapshot;
+        var now = time.GetTimestamp();
+        var last = _lastProgressTicks.GetOrAdd(snapshot.Id, 0);
+        if (last != 0 && time.GetElapsedTime(last, now) < ProgressInterval) return false;
+        _lastProgressTicks[snapshot.Id] = now;
+        Changed?.Invoke(snapshot);
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+namespace Studio.Web.Api;
+
+/// <summary>The HTTP API, documented at <c>/openapi/v1.json</c>.</summary>
+public static class ApiEndpoints
+{
+    public static WebApplication MapStudioApi(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api").DisableAntiforgery();
+        api.MapWorkspacesApi();
+        api.MapDatasetsApi();
+        api.MapUploadsApi();
+        api.MapJobsApi();
+        return app;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+using MudBlazor.Services;
+using Studio.Web.Api;
+using Studio.Web.Hosting;
+using Studio.Web.Workspaces;
+
+namespace Studio.Web;
+
+public static class DependencyInjection
+{
+    public static IHostApplicationBuilder AddStudioWeb(this IHostApplicationBuilder builder, LaunchOptions launch)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(launch);
+        builder.Services.AddSingleton(launch);
+        builder.Services.AddSingleton(StudioPaths.Locate());
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddScoped<WorkspaceState>();
+        builder.Services.AddSingleton<DemoWorkspaceSeeder>();
+        builder.Services.AddHostedService<StartupTasks>();
+        if (launch.Desktop) DesktopLauncher.Configure(builder);
+        return builder;
+    }
+
+    public static WebApplication UseStudioWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // Packaged assets (_content/MudBlazor, _content/Plotly.Blazor, _framework) come from the static web assets
+        // manifest; the top-level wwwroot/ is the web root itself.
+        app.UseStaticFiles();
+        app.UseAntiforgery();
+        app.MapOpenApi();
+        app.MapStudioApi();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace Studio.E2E;
+
+/// <summary>
+/// Starts the real app (its own build output) on a free loopback port with a temporary data folder, and Debian's
+/// Chromium through Playwright. Shared by every browser test in the collection.
+/// </summary>
+public sealed class StudioAppFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+    private readonly StringBuilder _log = new();
+    private Process? _app;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "studio-e2e-" + Guid.NewGuid().ToString("N")[..8]);
+    public IBrowser Browser { get; private set; } = null!;
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string ScreenshotDir { get; } = Path.Combine(RepositoryRoot, "tests", "Studio.E2E", "screenshots");
+
+    public string AppLog
+    {
+        get
+        {
+            lock (_log) return _log.ToString();
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(DataDir);
+        Directory.CreateDirectory(ScreenshotDir);
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var appDll = LocateAppDll();
+        var start = new ProcessStartInfo("dotnet", [appDll, "--urls", BaseUrl])
+        {
+            WorkingDirectory = RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["STUDIO_DATA_DIR"] = DataDir;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        _app = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
+        _app.OutputDataReceived += (_, e) => Append(e.Data);
+        _app.ErrorDataReceived += (_, e) => Append(e.Data);
+        _app.BeginOutputReadLine();
+        _app.BeginErrorReadLine();
+        await WaitUntilServingAsync();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(IBrowserContext? context = null)
+    {
+        context ??= await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(30_000);
+        return page;
+    }
+
+    /// <summary>Opens a page and waits until the Blazor circuit has rendered the layout.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/" + path.TrimStart('/'));
+        await page.WaitForSelectorAsync("[data-testid=nav]");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_app is { HasExited: false })
+        {
+            _app.Kill(entireProcessTree: true);
+            await _app.WaitForExitAsync();
+        }
+        _app?.Dispose();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_log) _log.AppendLine(line);
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_app!.HasExited) throw new InvalidOperationException("The app exited at start:\n" + AppLog);
+            try
+            {
+                using var response = await http.GetAsync(BaseUrl + "/");
+                if (response.StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Slow first request.
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("The app did not answer within 90 s:\n" + AppLog);
+    }
+
+    private static string LocateAppDll()
+    {
+        var testDir = new DirectoryInfo(AppContext.BaseDirectory);
+        // tests/Studio.E2E/bin/<Configuration>/net10.0/ -> src/Studio.Web/bin/<Configuration>/net10.0/
+        var configuration = testDir.Parent!.Name;
+        var dll = Path.Combine(RepositoryRoot, "src", "Studio.Web", "bin", configuration, testDir.Name, "Studio.Web.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/Studio.Web first", dll);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Studio.sln"))) return dir.FullName;
+        }
+        throw new InvalidOperationException("Studio.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class StudioAppCollection : ICollectionFixture<StudioAppFixture>
+{
+    public const string Name = "Studio app";
+}

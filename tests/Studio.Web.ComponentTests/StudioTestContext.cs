@@ -1,0 +1,60 @@
+using Bunit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Studio.Data;
+using Studio.Data.Datasets;
+using Studio.Data.Jobs;
+using Studio.Data.Storage;
+using Studio.Web.Workspaces;
+
+namespace Studio.Web.ComponentTests;
+
+/// <summary>
+/// The one bUnit context for Studio's components: MudBlazor services, loose JS interop, and a real SQLite store
+/// in a temporary folder (migrated), so components talk to the same storage code as the app.
+/// </summary>
+public class StudioTestContext : BunitContext, IAsyncLifetime
+{
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "studio-bunit-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public StudioTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Storage = new StudioStorageOptions { DataDir = _dataDir };
+        Services.AddStudioData(Storage);
+        Services.AddScoped<WorkspaceState>();
+        Directory.CreateDirectory(_dataDir);
+        using var context = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();
+        context.Database.Migrate();
+    }
+
+    public StudioStorageOptions Storage { get; }
+    public JobNotifier Notifier => Services.GetRequiredService<JobNotifier>();
+    public DatasetRepository Datasets => Services.GetRequiredService<DatasetRepository>();
+
+    public StudioDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();
+
+    // MudBlazor's PopoverService is only IAsyncDisposable, so the container must be disposed asynchronously;
+    // xunit 2 calls IAsyncLifetime.DisposeAsync first, and bUnit's later Dispose() then finds nothing left to do.
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Temp folder cleanup is best effort.
+        }
+    }
+}
