@@ -29,6 +29,7 @@ public sealed class StudioFixture : IAsyncDisposable
     public DatasetProfiler Profiler => _services.GetRequiredService<DatasetProfiler>();
     public DatasetRepository Repository => _services.GetRequiredService<DatasetRepository>();
     public DatasetTableStore Tables => _services.GetRequiredService<DatasetTableStore>();
+    public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
 
     public static async Task<StudioFixture> CreateAsync(IngestOptions? ingest = null)
     {
