@@ -12,7 +12,7 @@ public sealed class StudioStorageOptions
     public string UploadsDir => Path.Combine(DataDir, "uploads");
     public string ModelsDir => Path.Combine(DataDir, "models");
 
-    public string ConnectionString => $"Data Source={DatabasePath};Cache=Shared;Default Timeout=60";
+    public string ConnectionString => $"Data Source={DatabasePath};Default Timeout=60";
 
     public static string DefaultDataDir() =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,

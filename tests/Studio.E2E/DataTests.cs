@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Studio.E2E;
+
+[Collection(StudioAppCollection.Name)]
+public sealed partial class DataTests(StudioAppFixture app)
+{
+    private const string Csv = "order_id,amount,segment,<b>note</b>\n1,10,a,x\n2,,b,y\n2,,b,y\n3,40,,z\n4,100,a,w\n";
+
+    private static string Shot(string name) => Path.Combine(StudioAppFixture.ScreenshotDir, name);
+
+    [Fact]
+    public async Task UploadConfirmImportCleanDownload_SmallCsv_NewVersionHasRecipeApplied()
+    {
+        var file = Path.Combine(app.DataDir, "e2e-orders.csv");
+        await File.WriteAllTextAsync(file, Csv);
+        var page = await app.OpenAsync("data/upload");
+        await page.WaitForSelectorAsync("[data-testid=choose-file]");
+        await page.WaitForSelectorAsync("text=Retail demo");
+        var console = new List<string>();
+        page.Console += (_, m) => console.Add(m.Text);
+        await page.SetInputFilesAsync("[data-testid=file-input]", file);
+
+        // Confirm: sniff result, inferred types, a header with markup shown as text.
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=import-confirm]", new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Shot("data-upload-failed.png"), FullPage = true });
+            throw new TimeoutException("No import confirmation. Console: " + string.Join("\n", console) + "\nApp log:\n" + app.AppLog);
+        }
+        catch (PlaywrightException)
+        {
+            await page.ScreenshotAsync(new() { Path = Shot("data-upload-failed.png"), FullPage = true });
+            throw new TimeoutException("No import confirmation. App log:\n" + app.AppLog);
+        }
+        Assert.Contains("comma", (await page.InnerTextAsync("[data-testid=sniff-delimiter]")).ToLowerInvariant(), StringComparison.Ordinal);
+        Assert.Contains("<b>note</b>", await page.InnerTextAsync("[data-testid=confirm-table] thead"), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("[data-testid=confirm-table] thead b").CountAsync());
+        await page.SelectOptionAsync("[data-testid=type-0]", "Identifier");
+        await page.WaitForSelectorAsync("text=changed from Integer");
+        await page.ScreenshotAsync(new() { Path = Shot("data-upload-confirm.png"), FullPage = true });
+
+        await page.ClickAsync("[data-testid=import-button]");
+        await page.WaitForSelectorAsync("[data-testid=upload-done]", new() { Timeout = 60_000 });
+        await page.ClickAsync("[data-testid=open-dataset]");
+        await page.WaitForSelectorAsync("[data-testid=preview-table]");
+        var datasetId = int.Parse(IdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var dto = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/datasets/{datasetId}");
+        Assert.Contains("\"name\":\"order_id\",\"type\":\"Identifier\"", await dto.TextAsync(), StringComparison.Ordinal);
+
+        // Profile.
+        await page.ClickAsync("text=Profile");
+        await page.WaitForSelectorAsync("[data-testid=profile-table]");
+        Assert.Equal("1", (await page.InnerTextAsync("[data-testid=duplicate-rows]")).Trim());
+        await page.ClickAsync("[data-testid=profile-row-1]");
+        await page.WaitForSelectorAsync("[data-testid=outlier-text]");
+        await page.ScreenshotAsync(new() { Path = Shot("data-profile.png"), FullPage = true });
+
+        // Recipe: median imputation, then drop duplicates; preview, apply.
+        await page.ClickAsync("text=Recipe");
+        await page.WaitForSelectorAsync("[data-testid=recipe-empty]");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-kind]", "Impute");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-column]", "amount");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-method]", "Median");
+        await page.ClickAsync("[data-testid=save-step]");
+        await Assertions.Expect(page.Locator("[data-testid=recipe-step]")).ToHaveCountAsync(1);
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-kind]", "DropDuplicates");
+        await page.ClickAsync("[data-testid=save-step]");
+        await Assertions.Expect(page.Locator("[data-testid=recipe-step]")).ToHaveCountAsync(2);
+        await page.ClickAsync("[data-testid=preview-recipe]");
+        await Assertions.Expect(page.Locator("[data-testid=step-preview]")).ToHaveCountAsync(2);
+        Assert.Contains("5 → 5 rows", await page.Locator("[data-testid=step-preview]").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("5 → 4 rows", await page.Locator("[data-testid=step-preview]").Nth(1).InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("data-recipe.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=apply-recipe]");
+        await page.WaitForSelectorAsync("[data-testid=apply-done]", new() { Timeout = 60_000 });
+        await page.ClickAsync("[data-testid=open-new-version]");
+        await page.WaitForURLAsync(new Regex(@"/data/(?!" + datasetId + @"$)\d+$"));
+        await page.WaitForSelectorAsync("text=v2 ·");
+
+        await page.ClickAsync("text=Lineage");
+        await Assertions.Expect(page.Locator("[data-testid=lineage-entry]")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Shot("data-lineage.png"), FullPage = true });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-csv]"));
+        var saved = Path.Combine(app.DataDir, "download.csv");
+        await download.SaveAsAsync(saved);
+        Assert.Equal("e2e-orders-v2.csv", download.SuggestedFilename);
+        var text = (await File.ReadAllTextAsync(saved)).TrimStart('\uFEFF');
+        Assert.Equal("order_id,amount,segment,<b>note</b>\r\n1,10,a,x\r\n2,40,b,y\r\n3,40,,z\r\n4,100,a,w\r\n", text);
+    }
+
+    [GeneratedRegex(@"/data/(\d+)$")]
+    private static partial Regex IdPattern();
+}
