@@ -18,10 +18,8 @@ public sealed partial class DataTests(StudioAppFixture app)
         var page = await app.OpenAsync("data/upload");
         await page.WaitForSelectorAsync("[data-testid=choose-file]");
         await page.WaitForSelectorAsync("text=Retail demo");
-        var console = new List<string>();
-        page.Console += (_, m) => console.Add(m.Text);
-        await page.SetInputFilesAsync("[data-testid=file-input]", file);
-
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.ClickAsync("[data-testid=choose-file]"), new() { Timeout = 15_000 });
+        await chooser.SetFilesAsync(file);
         // Confirm: sniff result, inferred types, a header with markup shown as text.
         try
         {
@@ -30,7 +28,7 @@ public sealed partial class DataTests(StudioAppFixture app)
         catch (TimeoutException)
         {
             await page.ScreenshotAsync(new() { Path = Shot("data-upload-failed.png"), FullPage = true });
-            throw new TimeoutException("No import confirmation. Console: " + string.Join("\n", console) + "\nApp log:\n" + app.AppLog);
+            throw new TimeoutException("No import confirmation. App log:\n" + app.AppLog);
         }
         catch (PlaywrightException)
         {
@@ -92,6 +90,46 @@ public sealed partial class DataTests(StudioAppFixture app)
         Assert.Equal("e2e-orders-v2.csv", download.SuggestedFilename);
         var text = (await File.ReadAllTextAsync(saved)).TrimStart('\uFEFF');
         Assert.Equal("order_id,amount,segment,<b>note</b>\r\n1,10,a,x\r\n2,40,b,y\r\n3,40,,z\r\n4,100,a,w\r\n", text);
+    }
+
+    [Fact]
+    public async Task ProfileRecipeDownload_DemoProducts_FilteredVersionDownloads()
+    {
+        var page = await app.OpenAsync("data");
+        await Assertions.Expect(page.Locator("[data-testid=datasets-table] tbody tr")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        await page.ClickAsync("[data-testid=datasets-table] >> text=products");
+        await page.WaitForSelectorAsync("[data-testid=preview-table]");
+        await page.ClickAsync("text=Profile");
+        await page.WaitForSelectorAsync("[data-testid=profile-table]", new() { Timeout = 60_000 });
+        await page.ScreenshotAsync(new() { Path = Shot("data-profile-products.png"), FullPage = true });
+
+        await page.ClickAsync("text=Recipe");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-kind]", "Filter");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-column]", "price");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-operator]", "GreaterThan");
+        await page.FillAsync("[data-testid=step-editor] [data-testid=step-value]", "50");
+        await page.PressAsync("[data-testid=step-editor] [data-testid=step-value]", "Tab");
+        await page.ClickAsync("[data-testid=save-step]");
+        await page.SelectOptionAsync("[data-testid=step-editor] [data-testid=step-kind]", "DropDuplicates");
+        await page.ClickAsync("[data-testid=save-step]");
+        await Assertions.Expect(page.Locator("[data-testid=recipe-step]")).ToHaveCountAsync(2);
+        await page.ClickAsync("[data-testid=preview-recipe]");
+        await Assertions.Expect(page.Locator("[data-testid=step-preview]")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new() { Path = Shot("data-recipe-products.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=apply-recipe]");
+        await page.WaitForSelectorAsync("[data-testid=apply-done]", new() { Timeout = 60_000 });
+        await page.ClickAsync("[data-testid=open-new-version]");
+        await page.WaitForSelectorAsync("text=v2 ·");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-csv]"));
+        var saved = Path.Combine(app.DataDir, "products-v2.csv");
+        await download.SaveAsAsync(saved);
+        var lines = (await File.ReadAllLinesAsync(saved)).Select(l => l.TrimStart('\uFEFF')).ToList();
+        Assert.Equal("product_id,category,subcategory,brand,price", lines[0]);
+        var prices = lines.Skip(1).Select(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(prices);
+        Assert.All(prices, p => Assert.True(p > 50, $"price {p} should have been filtered out"));
+        var source = await File.ReadAllLinesAsync(Path.Combine(StudioAppFixture.RepositoryRoot, "sample-datasets", "retail-demo", "products.csv"));
+        Assert.Equal(source.Skip(1).Count(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture) > 50), prices.Count);
     }
 
     [GeneratedRegex(@"/data/(\d+)$")]
