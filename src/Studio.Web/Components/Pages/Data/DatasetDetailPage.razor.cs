@@ -22,8 +22,6 @@ public sealed partial class DatasetDetailPage
     private int _tab;
     private Recipe? _seed;
 
-    private static readonly Dictionary<string, object> DownloadAttributes = new() { ["download"] = "" };
-
     private const int RecipeTab = 3;
 
     private void LoadRecipe(Recipe recipe)
