@@ -17,7 +17,7 @@ public sealed partial class DataTests(StudioAppFixture app)
         await File.WriteAllTextAsync(file, Csv);
         // The demo import runs as a job when the app starts; upload once it is done so the circuit is idle.
         var list = await app.OpenAsync("data");
-        await Assertions.Expect(list.Locator("[data-testid=datasets-table] tbody tr")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        await WaitForDemoAsync(list);
         await list.CloseAsync();
         var page = await app.OpenAsync("data/upload");
         await page.WaitForSelectorAsync("[data-testid=choose-file]");
@@ -102,7 +102,7 @@ public sealed partial class DataTests(StudioAppFixture app)
     public async Task ProfileRecipeDownload_DemoProducts_FilteredVersionDownloads()
     {
         var page = await app.OpenAsync("data");
-        await Assertions.Expect(page.Locator("[data-testid=datasets-table] tbody tr")).ToHaveCountAsync(5, new() { Timeout = 120_000 });
+        await WaitForDemoAsync(page);
         var console = new List<string>();
         page.Console += (_, m) => console.Add(m.Type + ": " + m.Text);
         page.PageError += (_, e) => console.Add("page error: " + e);
@@ -148,6 +148,11 @@ public sealed partial class DataTests(StudioAppFixture app)
         var source = await File.ReadAllLinesAsync(Path.Combine(StudioAppFixture.RepositoryRoot, "sample-datasets", "retail-demo", "products.csv"));
         Assert.Equal(source.Skip(1).Count(l => double.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture) > 50), prices.Count);
     }
+
+    /// <summary>The demo import (a job at start) has listed all five demo datasets; other tests may have added more.</summary>
+    private static Task WaitForDemoAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=datasets-table] tbody tr').length >= 5", null,
+            new() { Timeout = 120_000 });
 
     [GeneratedRegex(@"/data/(\d+)$")]
     private static partial Regex IdPattern();
