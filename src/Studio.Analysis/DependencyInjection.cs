@@ -1,9 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Analysis.Artifacts;
+using Studio.Analysis.ModelEncoding;
 using Studio.Analysis.Ingest;
+using Studio.Analysis.Joins;
 using Studio.Analysis.Profiling;
 using Studio.Analysis.Experiments;
 using Studio.Analysis.Experiments.Stored;
+using Studio.Analysis.Recipes;
 
 namespace Studio.Analysis;
 
@@ -22,6 +26,11 @@ public static class DependencyInjection
         services.AddSingleton<IDatasetImporter, CsvDatasetImporter>();
         services.AddSingleton<DatasetFrameLoader>();
         services.AddSingleton<DatasetProfiler>();
+        services.AddSingleton<DatasetArtifacts>();
+        services.AddSingleton<ProfileCache>();
+        services.AddSingleton<RecipeService>();
+        services.AddSingleton<JoinChecker>();
+        services.AddSingleton<EncoderStore>();
         // Experiments
         services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
         services.AddSingleton<StoredExperimentAnalyzer>();

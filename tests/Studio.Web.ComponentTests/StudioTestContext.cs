@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using Studio.Analysis;
 using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
@@ -27,6 +28,7 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
         Storage = new StudioStorageOptions { DataDir = _dataDir };
         Services.AddStudioData(Storage);
         Services.AddStudioMl();
+        Services.AddStudioAnalysis();
         Services.AddScoped<WorkspaceState>();
         Directory.CreateDirectory(_dataDir);
         using var context = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();

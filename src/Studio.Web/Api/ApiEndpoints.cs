@@ -9,6 +9,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").DisableAntiforgery();
         api.MapWorkspacesApi();
         api.MapDatasetsApi();
+        api.MapRecipesApi();
         api.MapUploadsApi();
         api.MapJobsApi();
         api.MapModelsApi();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Studio.Analysis.Artifacts;
 using Studio.Analysis.Export;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
@@ -90,8 +91,10 @@ internal static class DatasetsApi
             var importer = job.Services.GetRequiredService<IDatasetImporter>();
             var progress = new SynchronousProgress<ImportProgress>(p =>
                 job.Report(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0, $"{p.Rows:N0} rows"));
-            var dataset = await importer.ImportAsync(
+            var (dataset, report) = await importer.ImportWithReportAsync(
                 new ImportRequest(workspaceId, upload.Path, name, role, upload.FileName, columnTypes), progress, job.CancellationToken);
+            // Kept with the version so that its profile can list unparseable cells with their lines.
+            await job.Services.GetRequiredService<DatasetArtifacts>().SaveAsync(dataset.Id, DatasetArtifacts.ImportReport, report, CancellationToken.None);
             job.Report(1, $"{dataset.RowCount:N0} rows imported");
             return System.Text.Json.JsonSerializer.Serialize(new { datasetId = dataset.Id });
         }, workspaceId);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Studio.Analysis.Recipes;
 using Studio.Data.Datasets;
 
 namespace Studio.Web.Components.Pages.Data;
@@ -18,6 +19,16 @@ public sealed partial class DatasetDetailPage
     private bool _notFound;
     private IReadOnlyList<object?[]> _rows = [];
     private List<BreadcrumbItem> _breadcrumbs = [new("Data", "data")];
+    private int _tab;
+    private Recipe? _seed;
+
+    private const int RecipeTab = 3;
+
+    private void LoadRecipe(Recipe recipe)
+    {
+        _seed = recipe;
+        _tab = RecipeTab;
+    }
 
     private IEnumerable<DatasetColumn> Columns => _dataset?.Columns.OrderBy(c => c.Ordinal) ?? Enumerable.Empty<DatasetColumn>();
 
@@ -26,6 +37,7 @@ public sealed partial class DatasetDetailPage
         _dataset = await Datasets.FindAsync(DatasetId);
         _notFound = _dataset is null;
         if (_dataset is null) return;
+        _seed = null;
         _breadcrumbs = [new("Data", "data"), new(_dataset.Name, null, disabled: true)];
         _rows = await Tables.ReadPageAsync(_dataset.TableName, Columns.ToList(), 0, PreviewRows);
     }

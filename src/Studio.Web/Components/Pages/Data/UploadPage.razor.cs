@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data.Jobs;
@@ -25,6 +26,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     [Inject] public required JobNotifier Notifier { get; init; }
     [Inject] public required WorkspaceState Workspace { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
+    [Inject] public required IDatasetImporter Importer { get; init; }
 
     private enum Stage { Idle, Uploading, Uploaded, Importing, Done, Failed }
 
@@ -40,6 +42,8 @@ public sealed partial class UploadPage : IAsyncDisposable
     private JobSnapshot? _job;
     private int? _datasetId;
     private string? _error;
+    private ImportPreview? _preview;
+    private IReadOnlyList<ColumnOverride> _overrides = [];
     private DotNetObjectReference<UploadPage>? _self;
 
     private bool Busy => _stage is Stage.Uploading or Stage.Importing;
@@ -61,6 +65,8 @@ public sealed partial class UploadPage : IAsyncDisposable
         _error = null;
         _datasetId = null;
         _upload = null;
+        _preview = null;
+        _overrides = [];
         _name = GuessName(_file.Name);
         _role = GuessRole(_file.Name);
         _stage = Stage.Uploading;
@@ -76,11 +82,27 @@ public sealed partial class UploadPage : IAsyncDisposable
             var dto = JsonSerializer.Deserialize<UploadsApi.UploadDto>(result.Body, JsonSerializerOptions.Web)!;
             _upload = Uploads.Find(dto.UploadId);
             _stage = Stage.Uploaded;
+            await SniffAsync();
         }
         else
         {
             _stage = Stage.Failed;
             _error = result.Status == -1 ? "Upload cancelled; nothing was kept." : ProblemText(result.Body);
+        }
+    }
+
+    /// <summary>Reads only the head of the file: the analyst confirms encoding, delimiter and types before the import.</summary>
+    private async Task SniffAsync()
+    {
+        if (_upload is null) return;
+        try
+        {
+            _preview = await Importer.SniffAsync(_upload.Path, _upload.FileName);
+        }
+        catch (DataImportException e)
+        {
+            _stage = Stage.Failed;
+            _error = e.Message;
         }
     }
 
@@ -106,7 +128,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         if (_upload is null || Workspace.Current is null) return;
         _error = null;
         _stage = Stage.Importing;
-        var id = await Jobs.EnqueueAsync(DatasetsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role, null));
+        var id = await Jobs.EnqueueAsync(DatasetsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role, _overrides.Count == 0 ? null : _overrides));
         _job = Notifier.Find(id);
     }
 

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Components;
+using Studio.Analysis.Ingest;
+using Studio.Core.Datasets;
+
+namespace Studio.Web.Components.Pages.Data;
+
+/// <summary>Shows the sniff result and the inferred column types; reports the analyst's overrides to the page.</summary>
+public sealed partial class ImportConfirm
+{
+    public const int MaxRows = 10;
+
+    [Parameter, EditorRequired] public required ImportPreview Preview { get; set; }
+    [Parameter] public EventCallback<IReadOnlyList<ColumnOverride>> OverridesChanged { get; set; }
+
+    private readonly Dictionary<int, ColumnType> _chosen = [];
+    private ImportPreview? _shown;
+
+    protected override void OnParametersSet()
+    {
+        if (ReferenceEquals(_shown, Preview)) return;
+        _shown = Preview;
+        _chosen.Clear();
+    }
+
+    private ColumnType TypeOf(int index) => _chosen.TryGetValue(index, out var type) ? type : Preview.Columns[index].Type;
+
+    private bool IsOverridden(int index) => _chosen.TryGetValue(index, out var type) && type != Preview.Columns[index].Type;
+
+    private async Task OnTypeChanged(int index, ChangeEventArgs e)
+    {
+        if (!Enum.TryParse<ColumnType>(e.Value?.ToString(), out var type)) return;
+        _chosen[index] = type;
+        var overrides = _chosen.Where(kv => kv.Value != Preview.Columns[kv.Key].Type)
+            .OrderBy(kv => kv.Key)
+            .Select(kv => new ColumnOverride(Preview.Columns[kv.Key].Name, kv.Value)).ToList();
+        await OverridesChanged.InvokeAsync(overrides);
+    }
+
+    internal static string TypeLabel(ColumnType type) => type == ColumnType.DateTime ? "Date-time" : type.ToString();
+}
