@@ -17,7 +17,12 @@ public static class DependencyInjection
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // An undefined metric (AUC on a one-class test set) is NaN, not a serialization failure.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         builder.Services.AddScoped<WorkspaceState>();
         builder.Services.AddSingleton<DemoWorkspaceSeeder>();
         builder.Services.AddHostedService<StartupTasks>();
