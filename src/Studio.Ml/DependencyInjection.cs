@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<ModelTrainer>();
         // Projections
         services.AddSingleton<Projections.ProjectionRunner>();
+        services.AddSingleton<Projections.Vectors.VectorSourceLoader>();
         services.AddSingleton<RunFiles>();
         services.AddSingleton<DatasetFeatureLoader>();
         services.AddSingleton<TrainingNotifier>();
