@@ -30,6 +30,8 @@ public static class DependencyInjection
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ExperimentRepository>();
         services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<Projections.ProjectionStore>();
+        services.AddSingleton<Projections.ProjectionFiles>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();

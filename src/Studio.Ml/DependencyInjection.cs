@@ -21,6 +21,8 @@ public static class DependencyInjection
         // Projections
         services.AddSingleton<Projections.ProjectionRunner>();
         services.AddSingleton<Projections.Vectors.VectorSourceLoader>();
+        services.AddSingleton<Projections.Jobs.VectorCache>();
+        services.AddSingleton<Projections.Jobs.ProjectionService>();
         services.AddSingleton<RunFiles>();
         services.AddSingleton<DatasetFeatureLoader>();
         services.AddSingleton<TrainingNotifier>();
