@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
+using Studio.Data.Segments;
 using Studio.Data.Storage;
 
 namespace Studio.Data;
@@ -30,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ExperimentRepository>();
         services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<SegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();

@@ -4,6 +4,7 @@ using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
+using Studio.Data.Segments;
 using Studio.Data.Workspaces;
 
 namespace Studio.Data;
@@ -20,6 +21,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<ModelScoreSet> ModelScoreSets => Set<ModelScoreSet>();
     public DbSet<ExperimentDefinition> ExperimentDefinitions => Set<ExperimentDefinition>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+    public DbSet<SegmentExport> SegmentExports => Set<SegmentExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
