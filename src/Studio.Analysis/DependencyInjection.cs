@@ -8,6 +8,7 @@ using Studio.Analysis.Profiling;
 using Studio.Analysis.Experiments;
 using Studio.Analysis.Experiments.Stored;
 using Studio.Analysis.Recipes;
+using Studio.Analysis.Segments;
 
 namespace Studio.Analysis;
 
@@ -35,6 +36,10 @@ public static class DependencyInjection
         services.AddSingleton<IExperimentAnalyzer, ExperimentAnalyzer>();
         services.AddSingleton<StoredExperimentAnalyzer>();
         services.AddSingleton<ExperimentDesigner>();
+        // Segments
+        services.AddSingleton<CustomerTableLoader>();
+        services.AddSingleton<ScoreSetReader>();
+        services.AddSingleton<SegmentService>();
         return services;
     }
 }

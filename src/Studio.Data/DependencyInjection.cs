@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
+using Studio.Data.Segments;
 using Studio.Data.Storage;
 
 namespace Studio.Data;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<ShareLinkService>();
         services.AddSingleton<Projections.ProjectionStore>();
         services.AddSingleton<Projections.ProjectionFiles>();
+        services.AddSingleton<SegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();

@@ -5,6 +5,7 @@ using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
 using Studio.Data.Projections;
+using Studio.Data.Segments;
 using Studio.Data.Workspaces;
 
 namespace Studio.Data;
@@ -22,6 +23,9 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<ExperimentDefinition> ExperimentDefinitions => Set<ExperimentDefinition>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<StoredProjection> ProjectionResults => Set<StoredProjection>();
+    public DbSet<Segment> Segments => Set<Segment>();
+    public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
+    public DbSet<SegmentExport> SegmentExports => Set<SegmentExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
