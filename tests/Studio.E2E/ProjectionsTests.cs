@@ -97,20 +97,25 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         var rows = meta.GetProperty("rows").GetInt32();
 
         var timings = new List<(double FromNavigation, double Draw)>();
+        // Attempt 0 is a cold browser (nothing cached); 1 and 2 reuse its context, as an analyst's browser would.
+        IBrowserContext? context = null;
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            var viewer = await app.NewPageAsync();
+            var viewer = await app.NewPageAsync(context);
+            context = viewer.Context;
             await viewer.GotoAsync($"{app.BaseUrl}/projections?projection={projectionId}");
             await viewer.WaitForSelectorAsync($"{Scatter}[data-drawn-at]", new() { Timeout = 60_000 });
             var at = double.Parse((await viewer.GetAttributeAsync(Scatter, "data-drawn-at"))!, CultureInfo.InvariantCulture);
             var draw = double.Parse((await viewer.GetAttributeAsync(Scatter, "data-drawn-ms"))!, CultureInfo.InvariantCulture);
             Assert.Equal(rows, await viewer.EvalOnSelectorAsync<int>(Scatter, "e => e.data[0].x.length"));
             timings.Add((at, draw));
+            output.WriteLine("stages (ms since draw started; render = Plotly.react + a frame): " + await viewer.GetAttributeAsync(Scatter, "data-timings"));
             if (attempt == 0) await viewer.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-100k.png") });
-            await viewer.Context.CloseAsync();
+            await viewer.CloseAsync();
         }
-        foreach (var (at, draw) in timings)
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} points: navigation → drawn {at:F0} ms (fetch + Plotly {draw:F0} ms)"));
+        await context!.CloseAsync();
+        foreach (var ((at, draw), i) in timings.Select((t, i) => (t, i)))
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} points, {(i == 0 ? "cold" : "warm")} browser: navigation → drawn {at:F0} ms (draw call → drawn {draw:F0} ms)"));
         Assert.True(rows > 100_000, $"expected the ~100k events, got {rows}");
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using Studio.Core.Jobs;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
@@ -23,6 +24,7 @@ public sealed partial class ProjectionsPage
     [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required JobNotifier Notifier { get; init; }
     [Inject] public required JobQueue Queue { get; init; }
+    [Inject] public required IJSRuntime Js { get; init; }
 
     /// <summary>Opens a stored projection directly (shareable link).</summary>
     [SupplyParameterFromQuery(Name = "projection")] public int? ProjectionQuery { get; set; }
@@ -62,6 +64,14 @@ public sealed partial class ProjectionsPage
             _runId = stored.TrainingRunId;
             await ShowAsync(stored);
         }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        // Start fetching and compiling Plotly now rather than when the first projection is shown.
+        await using var module = await Js.InvokeAsync<IJSObjectReference>("import", "./js/projection-scatter.js");
+        await module.InvokeVoidAsync("preload");
     }
 
     private async Task LoadRunsAsync()
