@@ -21,6 +21,8 @@ public sealed partial class ProjectionSetup
     /// <summary>A job is running: the button waits.</summary>
     [Parameter] public bool Busy { get; set; }
     [Parameter] public EventCallback<ProjectionStarted> Started { get; set; }
+    /// <summary>The source key chosen when a run's sources load (default: the hidden layer).</summary>
+    [Parameter] public string? InitialSource { get; set; }
 
     public ProjectionFormModel Form { get; } = new();
 
@@ -56,7 +58,8 @@ public sealed partial class ProjectionSetup
         try
         {
             _sources = await Sources.ListSourcesAsync(id);
-            _sourceKey = _sources.FirstOrDefault(s => s.Spec.Kind == VectorSourceKind.HiddenLayer)?.Spec.Key ?? _sources.FirstOrDefault()?.Spec.Key;
+            _sourceKey = _sources.FirstOrDefault(s => s.Spec.Key == InitialSource)?.Spec.Key
+                ?? _sources.FirstOrDefault(s => s.Spec.Kind == VectorSourceKind.HiddenLayer)?.Spec.Key ?? _sources.FirstOrDefault()?.Spec.Key;
         }
         catch (InvalidOperationException ex)
         {

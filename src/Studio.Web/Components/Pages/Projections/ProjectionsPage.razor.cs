@@ -173,7 +173,11 @@ public sealed partial class ProjectionsPage
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.CurrentCulture) : "—";
 
     private static string Summary(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
-        $"{p.Method} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {p.ElapsedSeconds ?? 0:N1} s");
+        $"{p.Method} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
+
+    private static string Duration(double seconds) => seconds < 1
+        ? string.Create(CultureInfo.CurrentCulture, $"{seconds * 1000:N0} ms")
+        : string.Create(CultureInfo.CurrentCulture, $"{seconds:N1} s");
 
     public void Dispose()
     {
