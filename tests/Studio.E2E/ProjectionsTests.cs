@@ -67,6 +67,14 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-viewer.png"), FullPage = true });
         await create.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=segment-result]")).ToContainTextAsync("created with");
+
+        // 3D: the same vectors through the full Plotly bundle's scatter3d.
+        await ChooseAsync(page, "dims-select", "3D");
+        await page.ClickAsync("[data-testid=project-button]");
+        await page.WaitForFunctionAsync("() => { const e = document.querySelector('[data-testid=projection-scatter]'); return e && e.dataset.drawnMs && e.data && e.data[0].type === 'scatter3d'; }",
+            null, new() { Timeout = 120_000 });
+        Assert.Equal(5000, await page.EvalOnSelectorAsync<int>(Scatter, "e => e.data[0].z.length"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-3d.png") });
     }
 
     /// <summary>The performance bar: 100k points drawn in under 2 s from navigation. Prints the number, asserts only that it drew.</summary>

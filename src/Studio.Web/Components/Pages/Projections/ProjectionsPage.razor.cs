@@ -104,6 +104,8 @@ public sealed partial class ProjectionsPage
         _projection = row;
         _colorId = _sizeId = null;
         _style = ScatterStyle.Empty;
+        // Render the scatter now: the browser fetches the coordinates while the keys and attributes load here.
+        StateHasChanged();
         (_, _keys, _) = await Projections.ReadAsync(row.Id);
         var dataset = row.DatasetId is { } datasetId ? await Datasets.FindAsync(datasetId) : null;
         _keyColumn = dataset is null ? null : VectorSourceLoader.KeyColumn(dataset)?.Name;
