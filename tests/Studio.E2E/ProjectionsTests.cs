@@ -87,9 +87,10 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         {
             targetColumn = "event_type",
             task = "MultiClass",
-            categoricalColumns = new[] { "device" },
+            categoricalColumns = new[] { "customer_id", "product_id", "device" },
             numericColumns = new[] { "quantity" },
-            model = new { kind = "Mlp", hiddenSizes = new[] { 16, 8 } },
+            embedding = new { dimension = 8 },
+            model = new { kind = "Mlp", hiddenSizes = new[] { 32, 16 } },
             epochs = 1,
             batchSize = 4096,
             earlyStopping = (object?)null,

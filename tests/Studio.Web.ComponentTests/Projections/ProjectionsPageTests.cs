@@ -132,7 +132,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=projection-scatter]")));
         Assert.Equal(start.ProjectionId.ToString(System.Globalization.CultureInfo.InvariantCulture), cut.Find("[data-testid=projection-scatter]").GetAttribute("data-projection"));
         Assert.Matches(@"Trustworthiness \d\.\d{3}", cut.Find("[data-testid=trustworthiness]").TextContent);
-        Assert.Contains("Pca 2D of 5,000 × 8 vectors", cut.Find("[data-testid=quality-card]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("PCA 2D of 5,000 × 8 vectors", cut.Find("[data-testid=quality-card]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=projection-empty]"));
     }
 }

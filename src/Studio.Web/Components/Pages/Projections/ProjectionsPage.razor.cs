@@ -6,6 +6,7 @@ using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
 using Studio.Data.Projections;
+using Studio.Ml.Projections;
 using Studio.Ml.Projections.Attributes;
 using Studio.Ml.Projections.Jobs;
 using Studio.Ml.Projections.Vectors;
@@ -50,7 +51,8 @@ public sealed partial class ProjectionsPage
     private bool IsRunning => _job is { } job && !job.Status.IsFinished();
 
     private string DrawnText => _drawn is { } d && _projection is { } p
-        ? string.Create(CultureInfo.CurrentCulture, $"{d.Points:N0} points of {p.EntityLabel} drawn in {d.Milliseconds:N0} ms · lasso or box to select, scroll to zoom")
+        ? string.Create(CultureInfo.CurrentCulture, $"{d.Points:N0} points of {p.EntityLabel} drawn in {d.Milliseconds:N0} ms · ")
+            + (p.Dimensions == 3 ? "drag to rotate, scroll to zoom, click a point for its neighbours" : "lasso or box to select, scroll to zoom, click a point for its neighbours")
         : "Drawing…";
 
     protected override async Task OnInitializedAsync()
@@ -175,7 +177,14 @@ public sealed partial class ProjectionsPage
     private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.CurrentCulture) : "—";
 
     private static string Summary(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
-        $"{p.Method} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
+        $"{MethodLabel(p.Method)} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
+
+    private static string MethodLabel(string method) => method switch
+    {
+        nameof(ProjectionMethod.Tsne) => "t-SNE",
+        nameof(ProjectionMethod.Umap) => "UMAP",
+        _ => "PCA",
+    };
 
     private static string Duration(double seconds) => seconds < 1
         ? string.Create(CultureInfo.CurrentCulture, $"{seconds * 1000:N0} ms")
