@@ -95,6 +95,9 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
             batchSize = 4096,
             earlyStopping = (object?)null,
         });
+        var sources = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/runs/{runId}/vector-sources")).TextAsync()).RootElement;
+        Assert.Equal(["embedding:customer_id", "embedding:product_id", "embedding:device", "hidden"],
+            sources.EnumerateArray().Select(s => s.GetProperty("key").GetString()));
         var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
         {
             DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
@@ -104,6 +107,19 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 240);
         Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
         var rows = meta.GetProperty("rows").GetInt32();
+        var coordinates = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/projections/{projectionId}/coordinates");
+        Assert.Equal("application/octet-stream", coordinates.Headers["content-type"]);
+        Assert.Equal(rows * 2 * sizeof(float), (await coordinates.BodyAsync()).Length);
+        var neighbors = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/projections/{projectionId}/neighbors/0?k=5")).TextAsync()).RootElement;
+        Assert.Equal(5, neighbors.GetProperty("cosine").GetArrayLength());
+        Assert.Equal(5, neighbors.GetProperty("euclidean").GetArrayLength());
+        var again = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
+        {
+            DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
+        });
+        Assert.True(JsonDocument.Parse(await again.TextAsync()).RootElement.GetProperty("cached").GetBoolean());
+        var openApi = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/openapi/v1.json")).TextAsync();
+        Assert.Contains("/api/projections/{id}/coordinates", openApi, StringComparison.Ordinal);
 
         var timings = new List<(double FromNavigation, double Draw)>();
         // Attempt 0 is a cold browser (nothing cached); 1 and 2 reuse its context, as an analyst's browser would.
