@@ -40,6 +40,8 @@ public sealed class ProjectionService(
         var reusable = await store.FindReusableAsync(run.Id, source.Key, version, request.CacheKey, cancellationToken);
         if (reusable is not null && IsAlive(reusable))
             return new ProjectionStart(reusable.Id, reusable.JobId, reusable.Status == JobStatus.Succeeded, reusable.Status);
+        if (reusable is { Status: JobStatus.Queued or JobStatus.Running })
+            await store.UpdateAsync(reusable.Id, p => p.Status = JobStatus.Interrupted, cancellationToken);
 
         var info = (await sources.ListSourcesAsync(run.Id, cancellationToken)).FirstOrDefault(s => s.Spec.Key == source.Key)
             ?? throw new ArgumentException($"Run {run.Id} has no vector source \"{source.Key}\".", nameof(source));

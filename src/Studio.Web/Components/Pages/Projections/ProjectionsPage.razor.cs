@@ -46,6 +46,7 @@ public sealed partial class ProjectionsPage
     private IReadOnlyList<string> _selectedKeys = [];
     private ScatterDrawn? _drawn;
     private string? _searchMessage;
+    private IReadOnlyList<StoredProjection> _earlier = [];
 
     private int WorkspaceId => Workspace.Current?.Id ?? 0;
     private bool IsRunning => _job is { } job && !job.Status.IsFinished();
@@ -64,6 +65,7 @@ public sealed partial class ProjectionsPage
         if (ProjectionQuery is { } id && await Store.FindAsync(id) is { } stored && stored.WorkspaceId == WorkspaceId)
         {
             _runId = stored.TrainingRunId;
+            await LoadEarlierAsync();
             await ShowAsync(stored);
         }
     }
@@ -81,7 +83,18 @@ public sealed partial class ProjectionsPage
         _runs = WorkspaceId == 0 ? [] : (await Runs.ListAsync(WorkspaceId))
             .Where(r => r.Status == JobStatus.Succeeded && r.CheckpointPath is not null).ToList();
         _runId ??= _runs.FirstOrDefault()?.Id;
+        await LoadEarlierAsync();
     }
+
+    private async Task OnRunChangedAsync(int? runId)
+    {
+        _runId = runId;
+        await LoadEarlierAsync();
+    }
+
+    private async Task LoadEarlierAsync() => _earlier = _runId is { } id
+        ? (await Store.ListForRunAsync(id)).Where(p => p.Status == JobStatus.Succeeded).Take(8).ToList()
+        : [];
 
     private async Task OnStartedAsync(ProjectionStarted started)
     {
@@ -122,7 +135,11 @@ public sealed partial class ProjectionsPage
             _job = snapshot;
             if (!snapshot.Status.IsFinished()) return;
             var row = await Store.FindAsync(_projection?.Id ?? IdFromResult(snapshot));
-            if (snapshot.Status == JobStatus.Succeeded && row is not null) await ShowAsync(row);
+            if (snapshot.Status == JobStatus.Succeeded && row is not null)
+            {
+                await ShowAsync(row);
+                await LoadEarlierAsync();
+            }
             else
             {
                 _failure = snapshot.Status == JobStatus.Cancelled ? "The projection was cancelled." : $"The projection failed: {snapshot.Error ?? row?.Error}";
@@ -173,22 +190,6 @@ public sealed partial class ProjectionsPage
         _projection = null;
         await LoadRunsAsync();
     });
-
-    private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.CurrentCulture) : "—";
-
-    private static string Summary(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
-        $"{MethodLabel(p.Method)} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
-
-    private static string MethodLabel(string method) => method switch
-    {
-        nameof(ProjectionMethod.Tsne) => "t-SNE",
-        nameof(ProjectionMethod.Umap) => "UMAP",
-        _ => "PCA",
-    };
-
-    private static string Duration(double seconds) => seconds < 1
-        ? string.Create(CultureInfo.CurrentCulture, $"{seconds * 1000:N0} ms")
-        : string.Create(CultureInfo.CurrentCulture, $"{seconds:N1} s");
 
     public void Dispose()
     {
