@@ -136,4 +136,27 @@ public sealed class ProjectionsPageTests : StudioTestContext
         Assert.Empty(cut.FindAll("[data-testid=projection-empty]"));
         Assert.StartsWith("PCA 2D of hidden · trust 0.", cut.Find("[data-testid=earlier-projection]").TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Page_TsneStartedThenCancelled_ShowsProgressThenSaysCancelled()
+    {
+        var workspaceId = await SeedWorkspaceAsync();
+        await TrainAsync(workspaceId);
+        var cut = Render<ProjectionsPage>();
+        cut.WaitForAssertion(() => Assert.Contains("Last hidden layer", cut.Markup, StringComparison.Ordinal));
+        var setup = cut.FindComponent<ProjectionSetup>();
+        setup.Instance.Form.Method = ProjectionMethod.Tsne;
+        setup.Instance.Form.Iterations = 5000;
+
+        await cut.InvokeAsync(() => cut.Find("[data-testid=project-button]").Click());
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=projection-progress]")), TimeSpan.FromSeconds(20));
+        Assert.True(cut.Find("[data-testid=project-button]").HasAttribute("disabled"));
+        await cut.InvokeAsync(() => cut.Find("[data-testid=cancel-projection]").Click());
+
+        cut.WaitForAssertion(() => Assert.Equal("The projection was cancelled.", cut.Find("[data-testid=projection-failed]").TextContent.Trim()), TimeSpan.FromSeconds(30));
+        Assert.Empty(cut.FindAll("[data-testid=projection-progress]"));
+        Assert.Empty(cut.FindAll("[data-testid=projection-scatter]"));
+        var rows = await Services.GetRequiredService<Studio.Data.Projections.ProjectionStore>().ListForRunAsync((await Services.GetRequiredService<TrainingRunStore>().ListAsync(workspaceId))[0].Id);
+        Assert.Equal(JobStatus.Cancelled, Assert.Single(rows).Status);
+    }
 }
