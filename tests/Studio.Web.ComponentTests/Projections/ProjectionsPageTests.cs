@@ -134,7 +134,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
         Assert.Matches(@"Trustworthiness \d\.\d{3}", cut.Find("[data-testid=trustworthiness]").TextContent);
         Assert.Contains("PCA 2D of 5,000 × 8 vectors", cut.Find("[data-testid=quality-card]").TextContent, StringComparison.Ordinal);
         Assert.Empty(cut.FindAll("[data-testid=projection-empty]"));
-        Assert.StartsWith("PCA 2D of hidden · trust 0.", cut.Find("[data-testid=earlier-projection]").TextContent, StringComparison.Ordinal);
+        Assert.StartsWith("PCA 2D of hidden layer · trust 0.", cut.Find("[data-testid=earlier-projection]").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

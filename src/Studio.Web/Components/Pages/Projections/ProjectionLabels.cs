@@ -13,7 +13,7 @@ public static class ProjectionLabels
         $"{MethodLabel(p.Method)} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
 
     public static string Earlier(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
-        $"{MethodLabel(p.Method)} {p.Dimensions}D of {p.SourceKey.Replace("embedding:", "", StringComparison.Ordinal)} · trust {p.Trustworthiness ?? double.NaN:0.000}");
+        $"{MethodLabel(p.Method)} {p.Dimensions}D of {(p.SourceKey == "hidden" ? "hidden layer" : p.SourceKey.Replace("embedding:", "", StringComparison.Ordinal))} · trust {p.Trustworthiness ?? double.NaN:0.000}");
 
     public static string MethodLabel(string method) => method switch
     {
