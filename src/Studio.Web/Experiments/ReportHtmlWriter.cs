@@ -8,7 +8,7 @@ using Studio.Web.Components.Pages.Experiments;
 namespace Studio.Web.Experiments;
 
 /// <summary>
-/// A self-contained HTML report: inline CSS and an inline SVG forest plot, no scripts and no external references, so
+/// A self-contained HTML report: inline CSS, inline SVG charts (forest plot, lift over time), no scripts and no external references, so
 /// it opens from disk without a network.
 /// </summary>
 public static class ReportHtmlWriter
@@ -67,6 +67,39 @@ public static class ReportHtmlWriter
         }
 
         html.Append("</table><h2>Relative lift with confidence intervals</h2>").Append(ForestSvg.Render(r));
+        if (r.Timeline.Count > 0)
+        {
+            html.Append("<h2>Over time</h2><p>Cumulative absolute lift per day. The shaded band is the always-valid confidence sequence, ")
+                .Append("which stays valid however often the results were looked at; dashed lines are the fixed-horizon interval, valid only for a single planned look.</p>");
+            foreach (var chart in TimelineSvg.RenderAll(r)) html.Append("<div>").Append(chart).Append("</div>");
+        }
+
+        if (r.Segments is { } segments) Segments(html, segments, culture);
+    }
+
+    private static void Segments(StringBuilder html, SegmentBreakdown breakdown, CultureInfo culture)
+    {
+        html.Append("<h2>By ").Append(E(breakdown.Attribute)).Append("</h2>");
+        if (breakdown.GroupedValueCount > 0)
+        {
+            html.Append("<p>").Append(breakdown.GroupedValueCount.ToString("N0", culture)).Append(" smaller values are grouped as \u201c")
+                .Append(SegmentBreakdown.OtherValue).Append("\u201d. Segment results are exploratory: many comparisons, smaller samples.</p>");
+        }
+
+        html.Append("<table class=\"segments\"><tr><th>").Append(E(breakdown.Attribute)).Append("</th><th>Units</th><th>Variant</th><th>Metric</th><th>Relative lift</th><th>CI</th><th>Adjusted p</th></tr>");
+        foreach (var value in breakdown.Values)
+        {
+            foreach (var c in value.Comparisons)
+            {
+                html.Append("<tr><td>").Append(E(value.Value)).Append("</td><td>").Append(value.Units.ToString("N0", culture)).Append("</td><td>")
+                    .Append(E(c.Treatment)).Append("</td><td>").Append(ReadoutFormat.MetricName(c.Metric)).Append("</td><td>")
+                    .Append(ReadoutFormat.Percent(c.RelativeLift.Value, culture)).Append("</td><td>")
+                    .Append(ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, c.RelativeLift, culture)).Append("</td><td>")
+                    .Append(ReadoutFormat.PValue(c.AdjustedPValue, culture)).Append("</td></tr>");
+            }
+        }
+
+        html.Append("</table>");
     }
 
     private static string E(string text) => WebUtility.HtmlEncode(text);
