@@ -15,8 +15,9 @@ namespace Studio.Benchmarks.Ingest;
 /// </summary>
 internal static class IngestAblation
 {
-    public static void Run(string file, ImportReport report)
+    public static void Run(string file, ImportReport report, IDatasetImporter importer)
     {
+        Time("open, sniff, sample, infer", () => importer.SniffAsync(file).GetAwaiter().GetResult().SampledRows);
         var parsers = report.Columns.Select(c => new ColumnValueParser(c.Type, c.Inferred.NumberFormat, c.Inferred.DateFamily)).ToArray();
         Time("sep via StreamReader, fields touched", () => Read(file, parsers, typed: false, distinct: false));
         Time("+ typed parse of every cell", () => Read(file, parsers, typed: true, distinct: false));

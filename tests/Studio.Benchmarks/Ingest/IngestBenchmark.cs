@@ -74,7 +74,7 @@ public static class IngestBenchmark
                     var (report, seconds) = await TimeAsync(() => importer.ValidateAsync(request, null, CancellationToken.None));
                     Say("parse+type", report.Rows, seconds);
                     Console.WriteLine("  types: " + string.Join(", ", report.Columns.Select(c => $"{c.Name}={c.Type}")));
-                    if (options.Ablate) IngestAblation.Run(file, report);
+                    if (options.Ablate) IngestAblation.Run(file, report, importer);
                 }
                 if (options.Stage is "all" or "import" or "profile")
                 {
