@@ -35,6 +35,9 @@ public static class DatasetEncoder
         heldOutRows ??= [];
         if (trainingRows.Count == 0) throw new RecipeException("The training split is empty: the dataset needs more rows or a smaller test share.");
         if (spec.MinFrequency < 1) throw new RecipeException("The minimum frequency must be at least 1.");
+        if (spec.Categorical.Count + spec.Numeric.Count == 0) throw new RecipeException("Choose at least one column to encode.");
+        if (spec.Categorical.Intersect(spec.Numeric, StringComparer.Ordinal).FirstOrDefault() is { } both)
+            throw new RecipeException($"Column '{both}' is listed as both categorical and numeric.");
         var vocabularies = new List<CategoricalVocabulary>();
         var coverage = new List<VocabularyCoverage>();
         foreach (var name in spec.Categorical)
