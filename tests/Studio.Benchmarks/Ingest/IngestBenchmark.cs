@@ -85,6 +85,14 @@ public static class IngestBenchmark
                         var profiler = services.GetRequiredService<DatasetProfiler>();
                         var (profile, profileSeconds) = await TimeAsync(() => profiler.ProfileAsync(result.Dataset, result.Report));
                         Say("profile", profile.RowCount, profileSeconds);
+                        if (options.Ablate)
+                        {
+                            var loader = services.GetRequiredService<DatasetFrameLoader>();
+                            var (frame, loadSeconds) = await TimeAsync(() => loader.LoadAsync(result.Dataset));
+                            Say("  profile part: load typed DataFrame from SQLite", frame.Rows.Count, loadSeconds);
+                            var (_, statSeconds) = await TimeAsync(() => Task.FromResult(DatasetProfiler.Profile(result.Dataset, frame, result.Report)));
+                            Say("  profile part: statistics over the frame", frame.Rows.Count, statSeconds);
+                        }
                         Console.WriteLine($"  duplicate rows {profile.DuplicateRowCount:N0}, warnings {profile.Warnings.Count}, " +
                                           $"revenue mean {profile.Columns.Single(c => c.Name == "revenue").Numeric?.Mean:F4}");
                     }
