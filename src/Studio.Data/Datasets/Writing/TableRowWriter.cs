@@ -122,7 +122,8 @@ public sealed class TableRowWriter : IRowSink, IDisposable
     {
         while (Take() is { } chunk)
         {
-            if (Volatile.Read(ref _failure) is null)
+            // After a failure, or once disposed without a flush (the caller is rolling back), chunks are only recycled.
+            if (Volatile.Read(ref _failure) is null && !Volatile.Read(ref _completing))
             {
                 try
                 {
