@@ -8,7 +8,7 @@ using Studio.Benchmarks.Sequences;
 using Studio.Benchmarks.Throughput;
 
 // dotnet run -c Release --project tests/Studio.Benchmarks -- COMMAND ...
-//   ingest FILE [--stage all|parse|import|profile] [--rows N]   (FILE is generated when missing)
+//   ingest FILE [--stage all|sep|parse|import|profile] [--rows N] [--repeat N] [--ablate]   (FILE is generated when missing)
 //   gen-events FILE [ROWS]
 //   train-throughput [--rows N] [--epochs N] [--threads N] [--repeat N] [--part pipeline|bare]
 //   bank [--csv PATH] [--threads N] [--only NAME] [--split-out split.json]

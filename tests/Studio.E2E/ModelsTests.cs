@@ -4,7 +4,6 @@ using Microsoft.Playwright;
 using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Storage;
-using Studio.Tests.Shared;
 
 namespace Studio.E2E;
 
@@ -97,31 +96,21 @@ public sealed class ModelsTests(StudioAppFixture app)
         await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
-    /// <summary>
-    /// The dataset importer is not on this branch yet: the demo workspace exists (seeded at start) but its import job
-    /// fails, so the customers table is written straight into the app's store.
-    /// </summary>
+    /// <summary>Waits until the demo seeder's import job has stored the customers dataset (the real importer, as at any first start).</summary>
     private async Task EnsureDemoCustomersAsync()
     {
         var storage = new StudioStorageOptions { DataDir = app.DataDir };
         await using var services = new ServiceCollection().AddLogging().AddStudioData(storage).BuildServiceProvider();
         var contexts = services.GetRequiredService<IDbContextFactory<StudioDbContext>>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        int workspaceId;
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            await using var context = await contexts.CreateDbContextAsync();
-            var workspace = await context.Workspaces.OrderBy(w => w.Id).FirstOrDefaultAsync();
-            if (workspace is not null)
+            await using (var context = await contexts.CreateDbContextAsync())
             {
-                workspaceId = workspace.Id;
-                if (await context.Datasets.AnyAsync(d => d.WorkspaceId == workspaceId && d.Name == "customers")) return;
-                break;
+                if (await context.Datasets.AnyAsync(d => d.Name == "customers")) return;
             }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The demo workspace was not created.");
-            await Task.Delay(200);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The demo seeder did not import customers.csv within 120 s.");
+            await Task.Delay(250);
         }
-        await CsvDatasetSeed.SaveAsync(services.GetRequiredService<DatasetRepository>(), workspaceId,
-            Path.Combine(StudioAppFixture.RepositoryRoot, "sample-datasets", "retail-demo", "customers.csv"), "customers");
     }
 }

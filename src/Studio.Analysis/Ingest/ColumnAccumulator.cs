@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using Studio.Analysis.Ingest.Inference;
@@ -18,6 +19,7 @@ internal sealed class ColumnAccumulator(int ordinal, InferredColumn inferred, Co
     public long DistinctCount => _distinct.Count;
     public long MissingCount => _missing + _unparseable + _nonFinite;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accept(ReadOnlySpan<char> raw, long line, IRowSink sink)
     {
         switch (parser.Parse(raw, ordinal, sink))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Studio.Analysis.Ingest.Inference;
 using Studio.Core.Datasets;
 using Studio.Data.Datasets;
@@ -79,6 +80,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
             [.. session.HeaderWarnings, .. session.Columns.SelectMany(c => c.Notes.Select(n => $"Column '{c.Name}': {n}")),
              .. accumulators.SelectMany(a => a.Warnings())]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ReadRows(ImportSession session, ColumnAccumulator[] columns, IRowSink sink,
         IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
@@ -122,15 +124,4 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
             return new ColumnAccumulator(i, inferred, new ColumnValueParser(type, inferred.NumberFormat, dates), options.MaxIssuesPerColumn);
         })];
     }
-}
-
-/// <summary>The sink of a dry run: values are parsed and counted, then dropped.</summary>
-internal sealed class NullRowSink : IRowSink
-{
-    public void Null(int column) { }
-    public void Integer(int column, long value) { }
-    public void Real(int column, double value) { }
-    public void Text(int column, ReadOnlySpan<char> value) { }
-    public void Utc(int column, DateTime utc) { }
-    public void EndRow() { }
 }

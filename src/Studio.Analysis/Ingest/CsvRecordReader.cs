@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
 
 namespace Studio.Analysis.Ingest;
@@ -40,6 +41,7 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>Moves to the next data record, or throws <see cref="DataImportException"/> if it is malformed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(IReadOnlyList<string> header)
     {
         if (!MoveNextNonBlank()) return false;
@@ -52,6 +54,7 @@ internal sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>The value of field <paramref name="index"/> with surrounding quotes and doubled quotes removed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Field(int index)
     {
         var raw = _reader.Current[index].Span;
@@ -60,6 +63,7 @@ internal sealed class CsvRecordReader : IDisposable
         return inner.Contains("\"\"", StringComparison.Ordinal) ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool MoveNextNonBlank()
     {
         while (_reader.MoveNext())
@@ -72,9 +76,11 @@ internal sealed class CsvRecordReader : IDisposable
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CheckQuotes(IReadOnlyList<string>? header)
     {
         var row = _reader.Current;
+        if (!row.Span.Contains('"')) return;
         for (var i = 0; i < row.ColCount; i++)
         {
             var raw = row[i].Span;

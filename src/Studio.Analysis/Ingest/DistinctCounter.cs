@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 
 namespace Studio.Analysis.Ingest;
@@ -18,6 +19,7 @@ public sealed class DistinctCounter
 
     public bool IsExact => _exact is not null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ulong hash)
     {
         if (_exact is not null)

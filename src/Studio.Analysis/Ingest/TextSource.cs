@@ -44,7 +44,9 @@ internal sealed class TextSource : IDisposable
         {
             var isGzip = file.ReadByte() == 0x1F && file.ReadByte() == 0x8B;
             file.Position = 0;
-            Stream content = isGzip ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+            Stream content = isGzip
+                ? new DecompressedSizeLimit(new GZipStream(file, CompressionMode.Decompress, leaveOpen: true), options.MaxDecompressedBytes, displayName)
+                : file;
             var buffered = new BufferedStream(content, HeadBytes);
             var head = ReadHead(buffered, displayName, out var isWhole);
             if (head.Length == 0) throw new DataImportException(displayName, isGzip ? "The gzip file holds no data." : "The file is empty.");
@@ -88,11 +90,9 @@ internal sealed class TextSource : IDisposable
     }
 
     /// <summary>Replays the already-read head, then continues with the live stream.</summary>
-    private sealed class ConcatStream(byte[] head, Stream rest) : Stream
+    private sealed class ConcatStream(byte[] head, Stream rest) : ReadOnlyStream(rest)
     {
         private int _headPosition;
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -103,23 +103,24 @@ internal sealed class TextSource : IDisposable
                 _headPosition += n;
                 return n;
             }
-            return rest.Read(buffer);
+            return Inner.Read(buffer);
         }
+    }
 
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    /// <summary>Stops a gzip upload that expands beyond the configured size: a few kilobytes can hold gigabytes of zeros.</summary>
+    private sealed class DecompressedSizeLimit(Stream inner, long limit, string displayName) : ReadOnlyStream(inner)
+    {
+        private long _read;
 
-        protected override void Dispose(bool disposing)
+        public override int Read(Span<byte> buffer)
         {
-            if (disposing) rest.Dispose();
-            base.Dispose(disposing);
+            var n = Inner.Read(buffer);
+            _read += n;
+            if (_read > limit)
+                throw new DataImportException(displayName,
+                    $"The gzip file expands to more than {limit:N0} bytes, over the limit for decompressed uploads " +
+                    $"({IngestOptions.MaxDecompressedBytesKey}); it may be a decompression bomb. Nothing was imported.");
+            return n;
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Analysis;
-using Microsoft.Data.Sqlite;
+using System.Text;
+using Studio.Analysis.Ingest.Inference;
 using Studio.Core.Datasets;
 using Studio.Data.Datasets;
 
@@ -23,10 +24,14 @@ public sealed class DatasetFrameLoader(DatasetTableStore tables)
         ArgumentNullException.ThrowIfNull(dataset);
         var columns = dataset.Columns.OrderBy(c => c.Ordinal).ToList();
         var readers = columns.Select((c, i) => ColumnReader.For(c, i)).ToArray();
-        tables.ForEachRow(dataset.TableName, columns, reader =>
+        using var rows = tables.OpenRowReader(dataset.TableName, columns);
+        long count = 0;
+        while (rows.Read())
         {
-            foreach (var column in readers) column.Read(reader);
-        }, cancellationToken);
+            if ((++count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            foreach (var column in readers) column.Read(rows);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
         return new DataFrame(readers.Select(r => r.Build()));
     }
 
@@ -35,53 +40,109 @@ public sealed class DatasetFrameLoader(DatasetTableStore tables)
     {
         protected int Ordinal => ordinal;
 
-        public abstract void Read(SqliteDataReader reader);
+        public abstract void Read(TableRowReader row);
         public abstract DataFrameColumn Build();
 
         public static ColumnReader For(DatasetColumn column, int ordinal) => column.Type switch
         {
-            ColumnType.Integer => new Primitive<long>(column.Name, ordinal, static (r, i) => r.GetInt64(i)),
-            ColumnType.Decimal => new Primitive<double>(column.Name, ordinal, static (r, i) => r.GetDouble(i)),
-            ColumnType.DateTime => new Primitive<DateTime>(column.Name, ordinal, static (r, i) => ParseUtc(r.GetString(i))),
+            ColumnType.Integer => new Integers(column.Name, ordinal),
+            ColumnType.Decimal => new Reals(column.Name, ordinal),
+            ColumnType.DateTime => new Times(column.Name, ordinal),
             ColumnType.Boolean => new Booleans(column.Name, ordinal),
             _ => new Strings(column.Name, ordinal),
         };
 
-        private sealed class Primitive<T>(string name, int ordinal, Func<SqliteDataReader, int, T?> get) : ColumnReader(ordinal)
-            where T : unmanaged
+        private sealed class Integers(string name, int ordinal) : ColumnReader(ordinal)
         {
-            private readonly PrimitiveColumnBuilder<T> _builder = new(name);
-            public override void Read(SqliteDataReader reader) => _builder.Append(reader.IsDBNull(Ordinal) ? null : get(reader, Ordinal));
+            private readonly PrimitiveColumnBuilder<long> _builder = new(name);
+            public override void Read(TableRowReader row) => _builder.Append(row.IsNull(Ordinal) ? null : row.GetInt64(Ordinal));
+            public override DataFrameColumn Build() => _builder.Build();
+        }
+
+        private sealed class Reals(string name, int ordinal) : ColumnReader(ordinal)
+        {
+            private readonly PrimitiveColumnBuilder<double> _builder = new(name);
+            public override void Read(TableRowReader row) => _builder.Append(row.IsNull(Ordinal) ? null : row.GetDouble(Ordinal));
+            public override DataFrameColumn Build() => _builder.Build();
+        }
+
+        /// <summary>Stored as ISO 8601 UTC text; parsed from a stack copy of the bytes, no string per cell.</summary>
+        private sealed class Times(string name, int ordinal) : ColumnReader(ordinal)
+        {
+            private readonly PrimitiveColumnBuilder<DateTime> _builder = new(name);
+
+            public override void Read(TableRowReader row)
+            {
+                if (row.IsNull(Ordinal))
+                {
+                    _builder.Append(null);
+                    return;
+                }
+                var bytes = row.GetUtf8(Ordinal);
+                Span<char> text = stackalloc char[64];
+                DateTimeOffset value = default;
+                var ok = bytes.Length <= text.Length && Encoding.UTF8.TryGetChars(bytes, text, out var length)
+                    && IsoDateParser.TryParse(text[..length], out value);
+                _builder.Append(ok ? value.UtcDateTime : ParseUtc(Encoding.UTF8.GetString(bytes)));
+            }
+
             public override DataFrameColumn Build() => _builder.Build();
         }
 
         private sealed class Booleans(string name, int ordinal) : ColumnReader(ordinal)
         {
             private readonly List<bool?> _values = [];
-            public override void Read(SqliteDataReader reader) => _values.Add(reader.IsDBNull(Ordinal) ? null : reader.GetInt64(Ordinal) != 0);
+            public override void Read(TableRowReader row) => _values.Add(row.IsNull(Ordinal) ? null : row.GetInt64(Ordinal) != 0);
             public override DataFrameColumn Build() => new BooleanDataFrameColumn(name, _values);
         }
 
-        /// <summary>Repeated strings (categories, keys) share one instance.</summary>
+        /// <summary>Repeated strings (categories, keys) share one instance and are looked up without allocating.</summary>
         private sealed class Strings(string name, int ordinal) : ColumnReader(ordinal)
         {
+            private const int MaxPooled = 1_000_000;
+            private const int PoolCheckAfter = 65_536;
+            private bool _pooling = true;
             private readonly List<string?> _values = [];
             private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+            private char[] _chars = new char[256];
 
-            public override void Read(SqliteDataReader reader) => _values.Add(reader.IsDBNull(Ordinal) ? null : Pooled(reader.GetString(Ordinal)));
-            public override DataFrameColumn Build() => new StringDataFrameColumn(name, _values);
-
-            private string Pooled(string value)
+            public override void Read(TableRowReader row)
             {
-                if (_pool.TryGetValue(value, out var shared)) return shared;
-                if (_pool.Count < 1_000_000) _pool[value] = value;
-                return value;
+                if (row.IsNull(Ordinal))
+                {
+                    _values.Add(null);
+                    return;
+                }
+                var bytes = row.GetUtf8(Ordinal);
+                if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, _chars.Length * 2)];
+                var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
+                if (!_pooling)
+                {
+                    _values.Add(text.ToString());
+                    return;
+                }
+                var lookup = _pool.GetAlternateLookup<ReadOnlySpan<char>>();
+                if (!lookup.TryGetValue(text, out var value))
+                {
+                    value = text.ToString();
+                    if (_pool.Count < MaxPooled) _pool[value] = value;
+                }
+                _values.Add(value);
+                // Mostly distinct values (keys, sessions) gain nothing from a pool but its cache misses: stop pooling.
+                if (_values.Count == PoolCheckAfter && _pool.Count > PoolCheckAfter / 2)
+                {
+                    _pooling = false;
+                    _pool.Clear();
+                    _pool.TrimExcess();
+                }
             }
+
+            public override DataFrameColumn Build() => new StringDataFrameColumn(name, _values);
         }
     }
 
     private static DateTime? ParseUtc(string stored) =>
-        Ingest.Inference.DateFormats.TryParse(stored, Ingest.Inference.DateFamily.Iso, out var value) ? value.UtcDateTime : null;
+        DateFormats.TryParse(stored, DateFamily.Iso, out var value) ? value.UtcDateTime : null;
 
     public static DataFrameColumn CreateColumn(DatasetColumn column)
     {

@@ -25,9 +25,14 @@ public sealed class DatasetProfiler(DatasetFrameLoader loader)
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(frame);
         var columns = dataset.Columns.OrderBy(c => c.Ordinal).ToList();
-        var profiles = columns.Select((c, i) => ColumnProfiler.Profile(c, frame.Columns[i], import?.Columns.FirstOrDefault(r => r.Ordinal == c.Ordinal)))
-            .ToList();
-        var duplicateRows = DuplicateRows.Count(frame);
+        // Columns are independent: profile them (and the duplicate-row hash) in parallel.
+        var profiles = new ColumnProfile[columns.Count];
+        long duplicateRows = 0;
+        Parallel.For(-1, columns.Count, i =>
+        {
+            if (i < 0) duplicateRows = DuplicateRows.Count(frame);
+            else profiles[i] = ColumnProfiler.Profile(columns[i], frame.Columns[i], import?.Columns.FirstOrDefault(r => r.Ordinal == columns[i].Ordinal));
+        });
         var warnings = QualityRules.Warnings(dataset.Role, frame.Rows.Count, duplicateRows, profiles, import);
         var cells = frame.Rows.Count * (long)columns.Count;
         var missing = profiles.Sum(p => p.MissingCount);

@@ -80,26 +80,20 @@ public sealed class DatasetTableStore(StudioStorageOptions options)
             yield return ReadRow(reader, columns);
     }
 
-    /// <summary>
-    /// Streams every row in insertion order to <paramref name="onRow"/>, which reads the typed getters itself
-    /// (ordinal = position in <paramref name="columns"/>). For bulk readers such as profiling: no per-row array or boxing.
-    /// </summary>
-    public void ForEachRow(string tableName, IReadOnlyList<DatasetColumn> columns, Action<SqliteDataReader> onRow,
-        CancellationToken cancellationToken = default)
+    /// <summary>Opens an allocation-free reader over every row in insertion order; the caller disposes it.</summary>
+    public TableRowReader OpenRowReader(string tableName, IReadOnlyList<DatasetColumn> columns)
     {
-        ArgumentNullException.ThrowIfNull(onRow);
         EnsureSafeIdentifier(tableName);
-        using var connection = OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SelectList(columns)} FROM \"{tableName}\" ORDER BY rowid";
-        using var reader = command.ExecuteReader();
-        long rows = 0;
-        while (reader.Read())
+        var connection = OpenConnection();
+        try
         {
-            if ((++rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            onRow(reader);
+            return new TableRowReader(connection, $"SELECT {SelectList(columns)} FROM \"{tableName}\" ORDER BY rowid");
         }
-        cancellationToken.ThrowIfCancellationRequested();
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     public async Task DropTableAsync(string tableName, CancellationToken cancellationToken = default)

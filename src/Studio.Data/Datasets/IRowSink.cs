@@ -14,3 +14,14 @@ public interface IRowSink
     void Utc(int column, DateTime utc);
     void EndRow();
 }
+
+/// <summary>A sink that drops every value: a dry run parses and counts, then stores nothing.</summary>
+public sealed class NullRowSink : IRowSink
+{
+    public void Null(int column) { }
+    public void Integer(int column, long value) { }
+    public void Real(int column, double value) { }
+    public void Text(int column, ReadOnlySpan<char> value) { }
+    public void Utc(int column, DateTime utc) { }
+    public void EndRow() { }
+}

@@ -1,3 +1,4 @@
+using Studio.Analysis.ModelEncoding;
 using Studio.Ml.Training;
 
 namespace Studio.Ml.Features;
@@ -16,7 +17,8 @@ public sealed record FeatureEncoder(
     /// <summary>Width of the numeric block: one column per numeric feature plus one per missing indicator.</summary>
     public int NumericWidth => Numeric.Sum(n => n.MissingIndicator ? 2 : 1);
 
-    public static FeatureEncoder Fit(TrainingSpec spec, FeatureTable table, IReadOnlyList<int> trainRows)
+    /// <param name="saved">The dataset version's saved encoding: its vocabularies and scalers are reused for the columns it covers.</param>
+    public static FeatureEncoder Fit(TrainingSpec spec, FeatureTable table, IReadOnlyList<int> trainRows, DatasetEncoding? saved = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(table);
@@ -24,6 +26,7 @@ public sealed record FeatureEncoder(
         var categorical = spec.CategoricalColumns
             .Select(c =>
             {
+                if (saved?.VocabularyOf(c) is { } vocabulary) return vocabulary;
                 var values = table.Categorical(c);
                 return CategoricalVocabulary.Fit(c, trainRows.Select(r => values[r]), spec.Features.MinFrequency);
             })
@@ -44,7 +47,8 @@ public sealed record FeatureEncoder(
             .Select(c =>
             {
                 var values = table.Numeric(c);
-                return NumericScaler.Fit(c, trainRows.Select(r => values[r]), indicator);
+                var fitted = NumericScaler.Fit(c, trainRows.Select(r => values[r]), indicator);
+                return saved?.ScalerOf(c) is { } scaler ? fitted with { Mean = scaler.Mean, StandardDeviation = scaler.StandardDeviation } : fitted;
             })
             .ToList();
         return new FeatureEncoder(categorical, numeric, TargetEncoding.Fit(spec, table, trainRows));

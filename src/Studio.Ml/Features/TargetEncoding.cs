@@ -1,4 +1,5 @@
 using System.Globalization;
+using Studio.Analysis.ModelEncoding;
 using Studio.Ml.Training;
 
 namespace Studio.Ml.Features;

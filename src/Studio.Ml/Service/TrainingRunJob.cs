@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Studio.Analysis.ModelEncoding;
 using Studio.Core.Jobs;
 using Studio.Data;
 using Studio.Data.Datasets;
@@ -19,6 +20,7 @@ public sealed class TrainingRunJob(
     IDbContextFactory<StudioDbContext> contextFactory,
     DatasetRepository datasets,
     DatasetFeatureLoader loader,
+    EncoderStore encoders,
     TrainingNotifier notifier,
     RunFiles files,
     TimeProvider time)
@@ -43,7 +45,12 @@ public sealed class TrainingRunJob(
                 r.Status = JobStatus.Running;
                 r.StartedAt = time.GetUtcNow();
             });
-            var options = new TrainingOptions { ThreadCount = ThreadCount, CheckpointPath = checkpoint };
+            var options = new TrainingOptions
+            {
+                ThreadCount = ThreadCount,
+                CheckpointPath = checkpoint,
+                DatasetEncoding = await encoders.LoadAsync(dataset.Id, job.CancellationToken),
+            };
             var progress = new SynchronousProgress<TrainingProgress>(p => OnProgress(job, runId, checkpoint, p));
             using var result = new DisposableResult(new ModelTrainer().Train(spec, table, options, progress, job.CancellationToken));
             var predictionsPath = files.PredictionsPath(runId);

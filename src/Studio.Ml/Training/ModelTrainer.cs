@@ -40,7 +40,7 @@ public sealed class ModelTrainer
             throw new ArgumentException("The split leaves no training or no test rows: add rows or change the ratios.", nameof(table));
         }
 
-        var encoder = FeatureEncoder.Fit(spec, table, split.Train);
+        var encoder = FeatureEncoder.Fit(spec, table, split.Train, options.DatasetEncoding);
         var features = encoder.Encode(table);
         var target = encoder.Target.Encode(table);
         var classIndices = spec.Task == PredictionTask.MultiClass;

@@ -1,3 +1,5 @@
+using Studio.Analysis.ModelEncoding;
+
 namespace Studio.Ml.Training;
 
 /// <summary>How a run executes (not what it learns): threads, progress cadence, where the best checkpoint goes.</summary>
@@ -17,4 +19,10 @@ public sealed record TrainingOptions
 
     /// <summary>Threshold for accuracy, precision, recall and F1 of binary models.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// The encoding saved with the dataset version, if any: its vocabularies and scalers are used as they are for the
+    /// columns it covers, so the model embeds exactly the vocabulary the dataset page shows.
+    /// </summary>
+    public DatasetEncoding? DatasetEncoding { get; init; }
 }

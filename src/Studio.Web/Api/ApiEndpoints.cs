@@ -10,6 +10,7 @@ public static class ApiEndpoints
         api.MapWorkspacesApi();
         api.MapDatasetsApi();
         api.MapRecipesApi();
+        api.MapEncodingApi();
         api.MapUploadsApi();
         api.MapJobsApi();
         api.MapModelsApi();

@@ -29,6 +29,32 @@ public sealed class LimitsAndAtomicityTests() : StudioTestBase(new IngestOptions
     }
 
     [Fact]
+    public async Task Import_GzipExpandingPastTheLimit_RefusedAsBombAndNothingStored()
+    {
+        await using var small = await StudioFixture.CreateAsync(new IngestOptions { MaxDecompressedBytes = 1_000_000 });
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            gzip.Write(Encoding.ASCII.GetBytes(Events(100_000))); // about 1.6 MB of text, a few hundred KB compressed
+        var path = small.WriteFile("bomb.csv.gz", compressed.ToArray());
+        Assert.True(new FileInfo(path).Length < 1_000_000);
+
+        var error = await Assert.ThrowsAsync<DataImportException>(() => small.ImportAsync(path));
+        Assert.Contains("expands to more than 1,000,000 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("(Studio:MaxDecompressedBytes)", error.Message, StringComparison.Ordinal);
+        Assert.Equal((0, 0, 0), await small.CountStoredAsync());
+    }
+
+    [Fact]
+    public void IngestOptions_FromConfiguration_ReadsMaxDecompressedBytes()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(IngestOptions.MaxDecompressedBytesKey, "777")]).Build();
+        Assert.Equal(777, IngestOptions.FromConfiguration(configuration).MaxDecompressedBytes);
+        Assert.Equal(IngestOptions.DefaultMaxUploadBytes, IngestOptions.FromConfiguration(configuration).MaxUploadBytes);
+        Assert.Equal(16L << 30, IngestOptions.FromConfiguration(null).MaxDecompressedBytes);
+    }
+
+    [Fact]
     public void IngestOptions_FromConfiguration_ReadsMaxUploadBytes()
     {
         var configuration = new ConfigurationBuilder()

@@ -19,19 +19,23 @@ namespace Studio.Benchmarks.Ingest;
 /// </summary>
 public static class IngestBenchmark
 {
-    public sealed record Options(string Stage, int GenerateRows)
+    public sealed record Options(string Stage, int GenerateRows, int Repeat, bool Ablate)
     {
         public static Options Parse(string[] args)
         {
             var stage = "all";
             var rows = EventsCsvGenerator.DefaultRows;
+            var repeat = 1;
+            var ablate = args.Contains("--ablate");
+            args = [.. args.Where(a => a != "--ablate")];
             for (var i = 0; i + 1 < args.Length; i += 2)
             {
                 if (args[i] == "--stage") stage = args[i + 1];
                 else if (args[i] == "--rows") rows = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                else if (args[i] == "--repeat") repeat = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
                 else throw new ArgumentException($"Unknown option {args[i]}.");
             }
-            return new Options(stage, rows);
+            return new Options(stage, rows, repeat, ablate);
         }
     }
 
@@ -53,31 +57,45 @@ public static class IngestBenchmark
             await services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
             var workspaceId = await CreateWorkspaceAsync(services);
             var importer = services.GetRequiredService<IDatasetImporter>();
-            var request = new ImportRequest(workspaceId, file, "events", DatasetRole.Events, Path.GetFileName(file));
+            var baseRequest = new ImportRequest(workspaceId, file, "events", DatasetRole.Events, Path.GetFileName(file));
             Console.WriteLine($"file {file}: {new FileInfo(file).Length / 1e6:F1} MB");
 
-            if (options.Stage is "all" or "sep")
+            for (var run = 1; run <= options.Repeat; run++)
             {
-                var (rows, seconds) = await TimeAsync(() => Task.FromResult(SepBaseline(file)));
-                Say("Sep read only (baseline, no typing)", rows, seconds);
-            }
-            if (options.Stage is "all" or "parse")
-            {
-                var (report, seconds) = await TimeAsync(() => importer.ValidateAsync(request, null, CancellationToken.None));
-                Say("parse+type", report.Rows, seconds);
-                Console.WriteLine("  types: " + string.Join(", ", report.Columns.Select(c => $"{c.Name}={c.Type}")));
-            }
-            if (options.Stage is "all" or "import" or "profile")
-            {
-                var (result, seconds) = await TimeAsync(() => importer.ImportWithReportAsync(request, null, CancellationToken.None));
-                Say("ingest (parse+type+SQLite)", result.Dataset.RowCount, seconds);
-                if (options.Stage is "all" or "profile")
+                if (options.Repeat > 1) Console.WriteLine($"run {run} of {options.Repeat}");
+                var request = baseRequest with { DatasetName = "events-" + run.ToString(CultureInfo.InvariantCulture) };
+                if (options.Stage is "all" or "sep")
                 {
-                    var profiler = services.GetRequiredService<DatasetProfiler>();
-                    var (profile, profileSeconds) = await TimeAsync(() => profiler.ProfileAsync(result.Dataset, result.Report));
-                    Say("profile", profile.RowCount, profileSeconds);
-                    Console.WriteLine($"  duplicate rows {profile.DuplicateRowCount:N0}, warnings {profile.Warnings.Count}, " +
-                                      $"revenue mean {profile.Columns.Single(c => c.Name == "revenue").Numeric?.Mean:F4}");
+                    var (rows, seconds) = await TimeAsync(() => Task.FromResult(SepBaseline(file)));
+                    Say("Sep read only (baseline, no typing)", rows, seconds);
+                }
+                if (options.Stage is "all" or "parse")
+                {
+                    var (report, seconds) = await TimeAsync(() => importer.ValidateAsync(request, null, CancellationToken.None));
+                    Say("parse+type", report.Rows, seconds);
+                    Console.WriteLine("  types: " + string.Join(", ", report.Columns.Select(c => $"{c.Name}={c.Type}")));
+                    if (options.Ablate) IngestAblation.Run(file, report, importer);
+                }
+                if (options.Stage is "all" or "import" or "profile")
+                {
+                    var (result, seconds) = await TimeAsync(() => importer.ImportWithReportAsync(request, null, CancellationToken.None));
+                    Say("ingest (parse+type+SQLite)", result.Dataset.RowCount, seconds);
+                    if (options.Stage is "all" or "profile")
+                    {
+                        var profiler = services.GetRequiredService<DatasetProfiler>();
+                        var (profile, profileSeconds) = await TimeAsync(() => profiler.ProfileAsync(result.Dataset, result.Report));
+                        Say("profile", profile.RowCount, profileSeconds);
+                        if (options.Ablate)
+                        {
+                            var loader = services.GetRequiredService<DatasetFrameLoader>();
+                            var (frame, loadSeconds) = await TimeAsync(() => loader.LoadAsync(result.Dataset));
+                            Say("  profile part: load typed DataFrame from SQLite", frame.Rows.Count, loadSeconds);
+                            var (_, statSeconds) = await TimeAsync(() => Task.FromResult(DatasetProfiler.Profile(result.Dataset, frame, result.Report)));
+                            Say("  profile part: statistics over the frame", frame.Rows.Count, statSeconds);
+                        }
+                        Console.WriteLine($"  duplicate rows {profile.DuplicateRowCount:N0}, warnings {profile.Warnings.Count}, " +
+                                          $"revenue mean {profile.Columns.Single(c => c.Name == "revenue").Numeric?.Mean:F4}");
+                    }
                 }
             }
             Console.WriteLine($"first-chance exceptions: {exceptions:N0}");

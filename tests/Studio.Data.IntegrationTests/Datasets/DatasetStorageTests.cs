@@ -103,11 +103,39 @@ public sealed class DatasetStorageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SaveNew_ManyChunksWithFractionalSeconds_StoredExactlyAndInOrder()
+    {
+        var start = new DateTime(2024, 2, 29, 23, 59, 58, DateTimeKind.Utc);
+        long[] fractions = [0, 1, 10_000, 1_234_567, 9_999_999, 5_000_000];
+        const int rows = 5_000; // several chunks of 1,024 rows plus a remainder
+        var saved = await Repository.SaveNewAsync(NewDataset(), (writer, _) =>
+        {
+            for (var i = 0; i < rows; i++)
+            {
+                writer.Integer(0, i);
+                writer.Utc(3, start.AddTicks(fractions[i % fractions.Length] + i * TimeSpan.TicksPerSecond));
+                writer.Text(4, i % 7 == 0 ? "" : "é" + i);
+                writer.EndRow();
+            }
+        }, CancellationToken.None);
+
+        Assert.Equal(rows, saved.RowCount);
+        var all = await Tables.ReadPageAsync(saved.TableName, saved.Columns, 0, rows + 1);
+        Assert.Equal(rows, all.Count);
+        for (var i = 0; i < rows; i++)
+        {
+            Assert.Equal((long)i, all[i][0]);
+            Assert.Equal(new DateTimeOffset(start.AddTicks(fractions[i % fractions.Length] + i * TimeSpan.TicksPerSecond)), all[i][3]);
+            Assert.Equal(i % 7 == 0 ? "" : "é" + i, all[i][4]);
+        }
+    }
+
+    [Fact]
     public async Task SaveNew_ProducerThrowsHalfway_NoTableNoMetadata()
     {
         await Assert.ThrowsAsync<InvalidOperationException>(() => Repository.SaveNewAsync(NewDataset(), (writer, _) =>
         {
-            for (var i = 0; i < 1000; i++) writer.Write(new object?[] { (long)i, 1.0, true, null, "a", "b" });
+            for (var i = 0; i < 20_000; i++) writer.Write(new object?[] { (long)i, 1.0, true, null, "a", "b" }); // several chunks in flight
             throw new InvalidOperationException("bad row");
         }, CancellationToken.None));
 

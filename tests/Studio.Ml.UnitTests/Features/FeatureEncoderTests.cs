@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Studio.Analysis.ModelEncoding;
+using Studio.Analysis.Recipes;
+using Studio.Core.Datasets;
 using Studio.Ml.Features;
 using Studio.Ml.Training;
 
@@ -100,5 +103,23 @@ public sealed class FeatureEncoderTests
         Assert.Equal(encoder.Encode(Table).Categorical, back.Encode(Table).Categorical);
         Assert.Equal(encoder.Encode(Table).Numeric, back.Encode(Table).Numeric);
         Assert.Equal(encoder.Target.Classes, back.Target.Classes);
+    }
+
+    [Fact]
+    public void Fit_WithSavedDatasetEncoding_UsesItsVocabularyAndScaler()
+    {
+        // The dataset page fitted on rows where "tokyo" is frequent and ages average 100.
+        var datasetTable = new WorkingTable([new("city", ColumnType.Categorical), new("age", ColumnType.Decimal)],
+            [["tokyo", 50.0], ["tokyo", 150.0], ["paris", 100.0]]);
+        var saved = DatasetEncoder.Fit(datasetTable, new EncoderSpec(["city"], ["age"], MinFrequency: 2), [0, 1, 2]);
+
+        var encoder = FeatureEncoder.Fit(Spec, Table, TrainRows, saved);
+
+        Assert.Same(saved.Vocabularies[0], encoder.Categorical[0]);
+        Assert.Equal(["tokyo"], encoder.Categorical[0].Values);
+        Assert.Equal(1, encoder.Encode(Table).Categorical[6]); // row 6 is tokyo
+        Assert.Equal(100.0, encoder.Numeric[0].Mean, 12);
+        Assert.Equal(saved.Scalers[0].StandardDeviation, encoder.Numeric[0].StandardDeviation, 12);
+        Assert.True(encoder.Numeric[0].MissingIndicator); // the indicator still follows the model's spec and training rows
     }
 }

@@ -2,7 +2,6 @@ using System.Globalization;
 using Studio.Ml.Evaluation;
 using Studio.Ml.Service;
 using Studio.Ml.Training;
-using Studio.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Studio.Ml.UnitTests.Service;
@@ -93,6 +92,6 @@ public sealed class PropensityServiceQualityTests(ITestOutputHelper output)
                 (activeDays.TryGetValue(id, out var days) ? days.Count : 0).ToString(CultureInfo.InvariantCulture),
             ]).ToArray();
         }).ToList();
-        return CsvDatasetSeed.SaveAsync(harness.Get<Data.Datasets.DatasetRepository>(), harness.WorkspaceId, "customers_behaviour", header, rows);
+        return harness.ImportAsync("customers_behaviour", header, rows);
     }
 }

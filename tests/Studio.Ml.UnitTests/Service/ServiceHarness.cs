@@ -4,6 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using Studio.Analysis;
+using Studio.Analysis.Ingest;
+using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data;
 using Studio.Data.Datasets;
@@ -11,7 +14,6 @@ using Studio.Data.Models;
 using Studio.Data.Storage;
 using Studio.Data.Workspaces;
 using Studio.Ml.Service;
-using Studio.Tests.Shared;
 
 namespace Studio.Ml.UnitTests.Service;
 
@@ -46,6 +48,7 @@ public sealed class ServiceHarness : IAsyncDisposable
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
             .AddStudioData(storage)
+            .AddStudioAnalysis()
             .AddStudioMl()
             .BuildServiceProvider();
         var harness = new ServiceHarness(services, storage);
@@ -66,8 +69,20 @@ public sealed class ServiceHarness : IAsyncDisposable
         return harness;
     }
 
-    public Task<Dataset> SaveDemoCustomersAsync() =>
-        CsvDatasetSeed.SaveAsync(Get<DatasetRepository>(), WorkspaceId, Path.Combine(DemoFolder, "customers.csv"), "customers");
+    public Task<Dataset> SaveDemoCustomersAsync() => ImportAsync(Path.Combine(DemoFolder, "customers.csv"), "customers");
+
+    /// <summary>Imports a CSV through the real importer, as an upload would.</summary>
+    public Task<Dataset> ImportAsync(string csvPath, string name) =>
+        Get<IDatasetImporter>().ImportAsync(new ImportRequest(WorkspaceId, csvPath, name, DatasetRole.Customers), null, CancellationToken.None);
+
+    /// <summary>Writes the rows as a CSV beside the data and imports it.</summary>
+    public Task<Dataset> ImportAsync(string name, IReadOnlyList<string> header, IEnumerable<string[]> rows)
+    {
+        Directory.CreateDirectory(Storage.DataDir);
+        var path = Path.Combine(Storage.DataDir, name + ".csv");
+        File.WriteAllLines(path, [string.Join(',', header), .. rows.Select(r => string.Join(',', r))]);
+        return ImportAsync(path, name);
+    }
 
     public async Task<TrainingRun> RunAsync(int runId) =>
         await Get<TrainingRunStore>().FindAsync(runId) ?? throw new InvalidOperationException($"no run {runId}");

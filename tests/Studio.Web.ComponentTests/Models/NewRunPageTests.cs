@@ -1,7 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Studio.Data.Workspaces;
-using Studio.Tests.Shared;
+using Studio.Analysis.Ingest;
+using Studio.Core.Datasets;
 using Studio.Web.Components.Pages.Models;
 
 namespace Studio.Web.ComponentTests.Models;
@@ -17,7 +18,8 @@ public sealed class NewRunPageTests : StudioTestContext
         var workspace = new Workspace { Name = "Retail demo", CreatedAt = DateTimeOffset.UtcNow };
         context.Workspaces.Add(workspace);
         await context.SaveChangesAsync();
-        await CsvDatasetSeed.SaveAsync(Datasets, workspace.Id, Path.Combine(RepositoryRoot(), "sample-datasets", "retail-demo", "customers.csv"), "customers");
+        await Services.GetRequiredService<IDatasetImporter>().ImportAsync(new ImportRequest(workspace.Id,
+            Path.Combine(RepositoryRoot(), "sample-datasets", "retail-demo", "customers.csv"), "customers", DatasetRole.Customers), null, CancellationToken.None);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Studio.Core.Datasets;
 using Studio.Data.Datasets;
 
@@ -35,6 +36,7 @@ public sealed class ColumnValueParser
     public ColumnType Type => _type;
 
     /// <summary>Parses one cell and hands the typed value (or NULL) to <paramref name="sink"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParseOutcome Parse(ReadOnlySpan<char> raw, int column, IRowSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
@@ -43,6 +45,7 @@ public sealed class ColumnValueParser
         return outcome;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParseOutcome ParseValue(ReadOnlySpan<char> raw, int column, IRowSink sink)
     {
         switch (_type)

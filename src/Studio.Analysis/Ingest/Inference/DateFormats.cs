@@ -46,9 +46,27 @@ public static class DateFormats
             result = default;
             return false;
         }
-        if (family == DateFamily.Iso && IsoDateParser.TryParse(value.Trim(), out result)) return true;
-        return DateTimeOffset.TryParseExact(value.Trim(), formats, CultureInfo.InvariantCulture,
+        value = value.Trim();
+        if (family == DateFamily.Iso && IsoDateParser.TryParse(value, out result)) return true;
+        if (!CouldBe(value, family))
+        {
+            result = default;
+            return false;
+        }
+        return DateTimeOffset.TryParseExact(value, formats, CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out result);
+    }
+
+    /// <summary>
+    /// A cheap shape check before <c>TryParseExact</c>, which tries dozens of formats and costs microseconds a value:
+    /// every format starts with a digit, and a day-first or month-first date has its first separator at index 1 or 2.
+    /// Type inference asks this of every sampled text value, so most values must be refused here.
+    /// </summary>
+    private static bool CouldBe(ReadOnlySpan<char> value, DateFamily family)
+    {
+        if (value.Length < 6 || !char.IsAsciiDigit(value[0])) return false;
+        var separator = value.IndexOfAnyExceptInRange('0', '9');
+        return family == DateFamily.Iso ? separator == 4 : separator is 1 or 2;
     }
 
     /// <summary>Families that parse the value, in order of preference.</summary>

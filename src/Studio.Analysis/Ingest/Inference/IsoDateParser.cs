@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Studio.Analysis.Ingest.Inference;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace Studio.Analysis.Ingest.Inference;
 /// </summary>
 internal static class IsoDateParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out DateTimeOffset result)
     {
         result = default;

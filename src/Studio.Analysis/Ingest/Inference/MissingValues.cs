@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace Studio.Analysis.Ingest.Inference;
 
 /// <summary>Spellings of "no value" common in exports; they become NULL whatever the column's type.</summary>
 public static class MissingValues
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsMissing(ReadOnlySpan<char> value)
     {
         // Called for every cell: decide on the first character before any trimming or comparing.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Studio.Analysis.Ingest.Inference;
@@ -58,6 +59,7 @@ public static class NumberFormats
         return commaThousandsEvidence ? NumberFormat.CommaThousands : NumberFormat.Plain;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInteger(ReadOnlySpan<char> value, NumberFormat format, out long result)
     {
         var v = value.Trim();
@@ -74,6 +76,7 @@ public static class NumberFormats
     }
 
     /// <summary>Parses a finite number; NaN and infinities are refused here (see <see cref="MissingValues.IsNonFinite"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDecimal(ReadOnlySpan<char> value, NumberFormat format, out double result)
     {
         var v = value.Trim();

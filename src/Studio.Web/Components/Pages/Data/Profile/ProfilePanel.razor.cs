@@ -9,7 +9,7 @@ namespace Studio.Web.Components.Pages.Data.Profile;
 
 /// <summary>
 /// The profile of one dataset version. Small versions are profiled inline (tens of milliseconds); larger ones run as
-/// a job with progress and cancel. Either way the result is cached per version by <see cref="ProfileCache"/>.
+/// a job with progress and cancel. Either way the result is kept per version by <see cref="ProfileCache"/>, in memory and on disk.
 /// </summary>
 public sealed partial class ProfilePanel : IDisposable
 {
@@ -34,7 +34,7 @@ public sealed partial class ProfilePanel : IDisposable
     {
         if (_loadedId == Dataset.Id) return;
         _loadedId = Dataset.Id;
-        _profile = Profiles.Cached(Dataset.Id);
+        _profile = await Profiles.StoredAsync(Dataset.Id);
         _error = null;
         if (_profile is null && Dataset.RowCount * Math.Max(1, Dataset.Columns.Count) <= InlineCells)
             _profile = await Profiles.GetAsync(Dataset.Id);

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
 
-namespace Studio.Ml.Features;
+namespace Studio.Analysis.ModelEncoding;
 
 /// <summary>
 /// A fitted categorical field: index 0 is the unknown bucket (unseen or rare values), 1..N the kept values,
 /// most frequent first. A missing value is its own category (null in <see cref="Values"/>) when frequent enough.
+/// The one vocabulary type of Studio: a dataset version saves it (<see cref="DatasetEncoding"/>) and the model
+/// trainer embeds exactly its rows.
 /// </summary>
 public sealed class CategoricalVocabulary(string column, IReadOnlyList<string?> values, NumericBucketing? buckets = null)
 {
@@ -21,6 +23,9 @@ public sealed class CategoricalVocabulary(string column, IReadOnlyList<string?> 
     /// <summary>Number of embedding rows: the kept values plus the unknown bucket.</summary>
     [JsonIgnore]
     public int Cardinality => Values.Count + 1;
+
+    /// <summary>Unseen or rare values: code 0.</summary>
+    public const int Unknown = 0;
 
     public long IndexOf(string? value)
     {
@@ -81,36 +86,5 @@ public sealed record NumericBucketing(string SourceColumn, IReadOnlyList<double>
         }
 
         return new NumericBucketing(column, edges.ToList());
-    }
-}
-
-/// <summary>A fitted numeric column: standardized with the training mean and deviation, missing at 0.</summary>
-public sealed record NumericScaler(string Column, double Mean, double StandardDeviation, bool MissingIndicator)
-{
-    public float Scale(double value) => (float)((value - Mean) / StandardDeviation);
-
-    public static NumericScaler Fit(string column, IEnumerable<double?> trainingValues, bool indicatorWanted)
-    {
-        ArgumentNullException.ThrowIfNull(trainingValues);
-        double sum = 0, sumSquares = 0;
-        int count = 0, missing = 0;
-        foreach (var value in trainingValues)
-        {
-            if (value is { } v && double.IsFinite(v))
-            {
-                sum += v;
-                sumSquares += v * v;
-                count++;
-            }
-            else
-            {
-                missing++;
-            }
-        }
-
-        var mean = count == 0 ? 0 : sum / count;
-        var variance = count == 0 ? 0 : Math.Max(0, (sumSquares / count) - (mean * mean));
-        var deviation = variance > 1e-24 ? Math.Sqrt(variance) : 1;
-        return new NumericScaler(column, mean, deviation, indicatorWanted && missing > 0);
     }
 }
