@@ -81,6 +81,27 @@ public sealed class DatasetTableStore(StudioStorageOptions options)
     }
 
     /// <summary>Opens an allocation-free reader over every row in insertion order; the caller disposes it.</summary>
+    /// <summary>Calls <paramref name="onRow"/> for every row in insertion order with an ADO.NET reader (typed values,
+    /// convenient for a few columns); <see cref="OpenRowReader"/> is the allocation-free path for whole tables.</summary>
+    public void ForEachRow(string tableName, IReadOnlyList<DatasetColumn> columns, Action<SqliteDataReader> onRow,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onRow);
+        EnsureSafeIdentifier(tableName);
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {SelectList(columns)} FROM \"{tableName}\" ORDER BY rowid";
+        using var reader = command.ExecuteReader();
+        long rows = 0;
+        while (reader.Read())
+        {
+            if ((++rows & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            onRow(reader);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
     public TableRowReader OpenRowReader(string tableName, IReadOnlyList<DatasetColumn> columns)
     {
         EnsureSafeIdentifier(tableName);

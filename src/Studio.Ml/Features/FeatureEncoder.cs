@@ -17,7 +17,9 @@ public sealed record FeatureEncoder(
     /// <summary>Width of the numeric block: one column per numeric feature plus one per missing indicator.</summary>
     public int NumericWidth => Numeric.Sum(n => n.MissingIndicator ? 2 : 1);
 
-    /// <param name="saved">The dataset version's saved encoding: its vocabularies and scalers are reused for the columns it covers.</param>
+    /// <param name="saved">The dataset version's saved encoding: its vocabularies (value order and minimum frequency) are reused for
+    /// the columns it covers, restricted to values present in <paramref name="trainRows"/>; scalers are always fitted on
+    /// <paramref name="trainRows"/> (the saved ones come from another split and would leak held-out statistics).</param>
     public static FeatureEncoder Fit(TrainingSpec spec, FeatureTable table, IReadOnlyList<int> trainRows, DatasetEncoding? saved = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -26,8 +28,15 @@ public sealed record FeatureEncoder(
         var categorical = spec.CategoricalColumns
             .Select(c =>
             {
-                if (saved?.VocabularyOf(c) is { } vocabulary) return vocabulary;
                 var values = table.Categorical(c);
+                if (saved?.VocabularyOf(c) is { } vocabulary)
+                {
+                    // The saved vocabulary was fitted on the dataset page's own split: keep only the values this model's
+                    // training rows contain, so nothing is learned from its validation or test rows.
+                    var seen = trainRows.Select(r => values[r]).ToHashSet(StringComparer.Ordinal);
+                    return new CategoricalVocabulary(c, [.. vocabulary.Values.Where(seen.Contains)]);
+                }
+
                 return CategoricalVocabulary.Fit(c, trainRows.Select(r => values[r]), spec.Features.MinFrequency);
             })
             .ToList();
@@ -47,8 +56,7 @@ public sealed record FeatureEncoder(
             .Select(c =>
             {
                 var values = table.Numeric(c);
-                var fitted = NumericScaler.Fit(c, trainRows.Select(r => values[r]), indicator);
-                return saved?.ScalerOf(c) is { } scaler ? fitted with { Mean = scaler.Mean, StandardDeviation = scaler.StandardDeviation } : fitted;
+                return NumericScaler.Fit(c, trainRows.Select(r => values[r]), indicator);
             })
             .ToList();
         return new FeatureEncoder(categorical, numeric, TargetEncoding.Fit(spec, table, trainRows));

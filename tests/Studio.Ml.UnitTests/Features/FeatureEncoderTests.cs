@@ -106,20 +106,20 @@ public sealed class FeatureEncoderTests
     }
 
     [Fact]
-    public void Fit_WithSavedDatasetEncoding_UsesItsVocabularyAndScaler()
+    public void Fit_WithSavedDatasetEncoding_ReusesItsVocabularyOnlyForValuesInTrainingRows()
     {
-        // The dataset page fitted on rows where "tokyo" is frequent and ages average 100.
+        // The dataset page fitted on its own split, where "tokyo" (only in this model's validation rows) is frequent.
         var datasetTable = new WorkingTable([new("city", ColumnType.Categorical), new("age", ColumnType.Decimal)],
-            [["tokyo", 50.0], ["tokyo", 150.0], ["paris", 100.0]]);
-        var saved = DatasetEncoder.Fit(datasetTable, new EncoderSpec(["city"], ["age"], MinFrequency: 2), [0, 1, 2]);
+            [["tokyo", 50.0], ["tokyo", 150.0], ["rome", 100.0], ["rome", 100.0], ["paris", 100.0]]);
+        var saved = DatasetEncoder.Fit(datasetTable, new EncoderSpec(["city"], ["age"], MinFrequency: 2), [0, 1, 2, 3, 4]);
+        Assert.Equal(["rome", "tokyo"], saved.Vocabularies[0].Values);
 
         var encoder = FeatureEncoder.Fit(Spec, Table, TrainRows, saved);
 
-        Assert.Same(saved.Vocabularies[0], encoder.Categorical[0]);
-        Assert.Equal(["tokyo"], encoder.Categorical[0].Values);
-        Assert.Equal(1, encoder.Encode(Table).Categorical[6]); // row 6 is tokyo
-        Assert.Equal(100.0, encoder.Numeric[0].Mean, 12);
-        Assert.Equal(saved.Scalers[0].StandardDeviation, encoder.Numeric[0].StandardDeviation, 12);
-        Assert.True(encoder.Numeric[0].MissingIndicator); // the indicator still follows the model's spec and training rows
+        Assert.Equal(["rome"], encoder.Categorical[0].Values);
+        var codes = encoder.Encode(Table).Categorical;
+        Assert.Equal(new long[] { 0, 0, 1, 1, 1, 0, 0, 0 }, codes); // paris is rare in the saved fit, oslo absent, tokyo unseen in training
+        Assert.Equal(40.0, encoder.Numeric[0].Mean, 12); // ages 20..60 of the training rows, not the saved 100
+        Assert.True(encoder.Numeric[0].MissingIndicator);
     }
 }
