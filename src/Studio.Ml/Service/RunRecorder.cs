@@ -14,8 +14,33 @@ namespace Studio.Ml.Service;
 /// The bookkeeping every training job shares, whatever the model family: the run row's status, each epoch as it
 /// ends (and the best checkpoint), live updates to <see cref="TrainingNotifier"/> and the job's progress line.
 /// </summary>
-public sealed class RunRecorder(IDbContextFactory<StudioDbContext> contextFactory, TrainingNotifier notifier, TimeProvider time)
+public sealed class RunRecorder(IDbContextFactory<StudioDbContext> contextFactory, JobQueue jobs, TrainingNotifier notifier, TimeProvider time)
 {
+    /// <summary>Stores a new queued run and queues the <see cref="JobKind.Training"/> job that trains it.</summary>
+    public async Task<StartedRun> EnqueueAsync(TrainingRun run, Func<JobContext, int, Task<string?>> train, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(train);
+        run.Status = JobStatus.Queued;
+        run.CreatedAt = time.GetUtcNow();
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            context.TrainingRuns.Add(run);
+            await context.SaveChangesAsync(cancellationToken);
+        }
+
+        var runId = run.Id;
+        var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Training, $"Train {run.Name}",
+            job => train(job, runId), run.WorkspaceId, run.SpecJson), cancellationToken);
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await context.TrainingRuns.Where(r => r.Id == runId)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), cancellationToken);
+        }
+
+        return new StartedRun(runId, jobId);
+    }
+
     public async Task<TrainingRun> FindAsync(int runId)
     {
         await using var context = await contextFactory.CreateDbContextAsync();

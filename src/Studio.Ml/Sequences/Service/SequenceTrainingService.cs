@@ -17,11 +17,9 @@ public sealed record StartSequenceRunRequest(int WorkspaceId, int DatasetId, str
 /// <see cref="SequenceRunSpec"/>, trained by <see cref="SequenceRunJob"/> as a <see cref="JobKind.Training"/> job.
 /// </summary>
 public sealed class SequenceTrainingService(
-    IDbContextFactory<StudioDbContext> contextFactory,
     DatasetRepository datasets,
-    JobQueue jobs,
-    SequenceRunJob runJob,
-    TimeProvider time)
+    RunRecorder recorder,
+    SequenceRunJob runJob)
 {
     /// <exception cref="ArgumentException">Unknown dataset or column, or the spec cannot run (the message lists why).</exception>
     public async Task<StartedRun> StartAsync(StartSequenceRunRequest request, CancellationToken cancellationToken = default)
@@ -67,25 +65,8 @@ public sealed class SequenceTrainingService(
             Task = spec.Target == SequenceTarget.Item ? "Next item" : "Next category",
             TargetColumn = spec.Target == SequenceTarget.Item ? spec.ItemColumn : spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn ?? spec.ItemColumn,
             Seed = spec.Sequence.Seed,
-            Status = JobStatus.Queued,
-            CreatedAt = time.GetUtcNow(),
         };
-        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            context.TrainingRuns.Add(run);
-            await context.SaveChangesAsync(cancellationToken);
-        }
-
-        var runId = run.Id;
-        var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Training, $"Train {name}",
-            job => runJob.RunAsync(job, runId), request.WorkspaceId, run.SpecJson), cancellationToken);
-        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await context.TrainingRuns.Where(r => r.Id == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), cancellationToken);
-        }
-
-        return new StartedRun(runId, jobId);
+        return await recorder.EnqueueAsync(run, runJob.RunAsync, cancellationToken);
     }
 
     /// <summary>The stored spec of a sequence run, or null when the run is another family.</summary>
