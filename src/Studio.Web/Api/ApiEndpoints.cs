@@ -13,6 +13,7 @@ public static class ApiEndpoints
         api.MapUploadsApi();
         api.MapJobsApi();
         api.MapModelsApi();
+        api.MapSequencesApi();
         api.MapExperimentsApi();
         return app;
     }
