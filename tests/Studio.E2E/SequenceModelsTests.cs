@@ -21,8 +21,8 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         await page.WaitForSelectorAsync("[data-testid=sequence-form]");
         await Assertions.Expect(page.Locator("[data-testid=seq-problems]")).ToHaveCountAsync(0);
         // Small T and one epoch so the run takes seconds.
-        await FillAsync(page, "seq-length", "5");
-        await FillAsync(page, "seq-epochs", "1");
+        await ModelsTests.FillAsync(page, "seq-length", "5");
+        await ModelsTests.FillAsync(page, "seq-epochs", "1");
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "sequence-form.png"), FullPage = true });
 
         await page.ClickAsync("[data-testid=seq-start]");
@@ -50,16 +50,6 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         await page.WaitForSelectorAsync("[data-testid=category-heatmap]", new() { Timeout = 60_000 });
         await page.WaitForSelectorAsync("[data-testid=by-recency-chart] .main-svg");
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "sequence-attention.png"), FullPage = true });
-    }
-
-    private static async Task FillAsync(IPage page, string testId, string value)
-    {
-        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
-        await input.ClickAsync();
-        await page.Keyboard.PressAsync("Control+A");
-        await page.Keyboard.TypeAsync(value);
-        await page.ClickAsync("h4");
-        await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
     /// <summary>Waits for the demo seeder's events and products; writes them straight into the store if its import is missing.</summary>
