@@ -1,6 +1,7 @@
 using Studio.Core.SampleData.Customers;
 using Studio.Core.SampleData.Products;
 using Studio.Core.SampleData.Randomness;
+using Studio.Core.SampleData.Segments;
 
 namespace Studio.Core.SampleData.Events;
 
@@ -81,17 +82,19 @@ internal sealed class SessionSimulator(
             behaviour.ClearPending(c);
         }
 
-        return (Reinforced(product, pending, reinforce), false);
+        return (Reinforced(customer, product, pending, reinforce), false);
     }
 
     /// <summary>
     /// Swaps the drawn product for the pending target with the reinforcement chance, from its own stream. Only swaps
     /// that keep every later draw of the events stream: not for triggers (they would open a window) and not across the
-    /// grocery boundary (grocery quantities take other draws). The pending window itself is left as it was.
+    /// grocery boundary (grocery quantities take other draws). Only picks outside the segment's favourite categories
+    /// are swapped, so the planted category taste keeps its share. The pending window itself is left as it was.
     /// </summary>
-    private int Reinforced(int product, int pending, double reinforce)
+    private int Reinforced(Customer customer, int product, int pending, double reinforce)
     {
         if (reinforce <= 0 || product == pending || triggers.PairOf(product) is not null
+            || SegmentCatalog.All[customer.Segment].FavouriteCategories.Contains(products[product].Category)
             || (products[product].Category == GroceryCategory) != (products[pending].Category == GroceryCategory))
         {
             return product;

@@ -9,11 +9,8 @@ namespace Studio.Core.SampleData.Events;
 /// Extra chance, drawn from the separate "trigger-reinforcement" stream, that an interaction the events stream did not
 /// plant is swapped for the target anyway; see <see cref="TriggerPlan"/>.
 /// </param>
-internal sealed record TriggerPair(int Trigger, int Target, double StepProbability, double ReinforceProbability)
-{
-    /// <summary>Per-interaction chance of the target inside the window, both streams together.</summary>
-    public double CombinedStepProbability => 1 - ((1 - StepProbability) * (1 - ReinforceProbability));
-}
+/// <param name="CombinedStepProbability">Intended per-interaction chance of the target inside the window, both streams together.</param>
+internal sealed record TriggerPair(int Trigger, int Target, double StepProbability, double ReinforceProbability, double CombinedStepProbability);
 
 /// <summary>
 /// Planted sequential structure for the attention model: after any interaction with a trigger
@@ -31,7 +28,10 @@ internal sealed class TriggerPlan
     public const int WindowInteractions = 5;
     public const int WindowDays = 30;
     public const double TargetLift = 10.0;
-    public const double ReinforcedLift = 25.0;
+    public const double ReinforcedLift = 40.0;
+
+    /// <summary>About 40 % of picks fall outside a segment's favourite categories, the only ones reinforcement swaps.</summary>
+    private const double SwappableShare = 0.4;
     private const double MaxStepProbability = 0.5;
 
     private readonly TriggerPair?[] _pairOf;
@@ -77,8 +77,8 @@ internal sealed class TriggerPlan
                 ?? throw new InvalidOperationException("Not enough products for the requested trigger pairs.");
             var step = StepFor(reach[target], TargetLift);
             var combined = StepFor(reach[target], ReinforcedLift);
-            var reinforce = Math.Round(Math.Max(0, 1 - ((1 - combined) / (1 - step))), 4, MidpointRounding.AwayFromZero);
-            pairs.Add(new TriggerPair(trigger, target, step, reinforce));
+            var reinforce = Math.Round(Math.Clamp((1 - ((1 - combined) / (1 - step))) / SwappableShare, 0, 0.95), 4, MidpointRounding.AwayFromZero);
+            pairs.Add(new TriggerPair(trigger, target, step, reinforce, combined));
         }
 
         return new TriggerPlan(pairs, products.Count);

@@ -57,5 +57,6 @@ public sealed class DemoSequenceQualityTests(DemoSequencesFixture fixture, ITest
         Assert.True(attention[hr] > 1.3 * popularity[hr]);
         Assert.True(attention[ndcg] > 1.3 * popularity[ndcg]);
         Assert.True(mean[ndcg] > popularity[ndcg]);
+        Assert.True(attention[ndcg] > mean[ndcg], "the planted triggers should lift attention's ranking above mean pooling's");
     }
 }
