@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -50,6 +51,60 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         await page.WaitForSelectorAsync("[data-testid=category-heatmap]", new() { Timeout = 60_000 });
         await page.WaitForSelectorAsync("[data-testid=by-recency-chart] .main-svg");
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "sequence-attention.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Api_StartSequenceRun_MetricsAttentionAndCandidates()
+    {
+        await EnsureDemoEventsAsync();
+        var page = await app.OpenAsync("models");
+        var api = page.APIRequest;
+        var workspaces = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/workspaces")).TextAsync()).RootElement;
+        var workspaceId = workspaces.EnumerateArray().First(w => w.GetProperty("name").GetString() == "Retail demo").GetProperty("id").GetInt32();
+        var datasets = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/datasets")).TextAsync()).RootElement;
+        var eventsId = datasets.EnumerateArray().Where(d => d.GetProperty("name").GetString() == "events").Max(d => d.GetProperty("id").GetInt32());
+        var bad = await api.PostAsync($"{app.BaseUrl}/api/sequence-runs", new()
+        {
+            DataObject = new { workspaceId, datasetId = eventsId, spec = new { customerColumn = "customer_id", itemColumn = "customer_id", timestampColumn = "timestamp" } },
+        });
+        Assert.Equal(400, bad.Status);
+        Assert.Contains("three different columns", await bad.TextAsync(), StringComparison.Ordinal);
+
+        var started = await api.PostAsync($"{app.BaseUrl}/api/sequence-runs", new()
+        {
+            DataObject = new
+            {
+                workspaceId, datasetId = eventsId, name = "api sequence run",
+                spec = new
+                {
+                    customerColumn = "customer_id", itemColumn = "product_id", timestampColumn = "timestamp", eventTypeColumn = "event_type",
+                    sequence = new { model = "MeanPooling", maxLength = 5, epochs = 1, mergeRepeatedItems = true, maxRankedTargets = 200 },
+                },
+            },
+        });
+        Assert.Equal(202, started.Status);
+        var runId = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("runId").GetInt32();
+        var deadline = DateTime.UtcNow.AddSeconds(180);
+        string status;
+        do
+        {
+            await Task.Delay(500);
+            status = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/runs/{runId}")).TextAsync()).RootElement.GetProperty("status").GetString()!;
+        }
+        while (status is "Queued" or "Running" && DateTime.UtcNow < deadline);
+        Assert.Equal("Succeeded", status);
+
+        var metrics = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/metrics")).TextAsync()).RootElement;
+        Assert.Equal("Behaviour sequence (mean pooling)", metrics.GetProperty("modelKind").GetString());
+        Assert.InRange(metrics.GetProperty("model").GetProperty("hr@10").GetDouble(), 0, 1);
+        Assert.Equal(200, metrics.GetProperty("popularity").GetProperty("ranked_targets").GetDouble());
+        Assert.Contains("full-catalogue", metrics.GetProperty("protocol").GetString(), StringComparison.Ordinal);
+        var candidates = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/candidates?customer=C000002&count=3")).TextAsync()).RootElement;
+        Assert.Equal(3, candidates.GetArrayLength());
+        var item = candidates[0].GetProperty("itemId").GetString();
+        var attention = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/attention?customer=C000002&candidate={item}")).TextAsync()).RootElement;
+        Assert.Equal(1.0, attention.GetProperty("events").EnumerateArray().Sum(e => e.GetProperty("weight").GetDouble()), 1e-4);
+        Assert.Equal(404, (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/attention?customer=nobody&candidate={item}")).Status);
     }
 
     /// <summary>Waits for the demo seeder's events and products; writes them straight into the store if its import is missing.</summary>

@@ -1,4 +1,5 @@
 using Studio.Data.Datasets;
+using Studio.Data.Models;
 using Studio.Ml.Sequences.Attention;
 using Studio.Ml.Sequences.Checkpoints;
 using Studio.Ml.Sequences.Data;
@@ -10,7 +11,8 @@ namespace Studio.Ml.Sequences.Service;
 /// <summary>
 /// Serves the attention of a finished sequence run to the viewer and the API: loads its checkpoint and re-reads its
 /// events dataset version once, keeps the most recently used run, and runs every request on the thread pool one at
-/// a time (the model is not thread-safe), so a circuit never blocks on scoring.
+/// a time (the model is not thread-safe), so a circuit never blocks on scoring. A newer checkpoint of the same run
+/// (a run still training saves its best epochs) is loaded again.
 /// </summary>
 public sealed class AttentionService(TrainingRunStore runs, DatasetRepository datasets, SequenceEventsLoader loader) : IDisposable
 {
@@ -44,9 +46,11 @@ public sealed class AttentionService(TrainingRunStore runs, DatasetRepository da
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_loaded?.RunId != runId)
+            var run = await runs.FindAsync(runId, cancellationToken) ?? throw new KeyNotFoundException($"Training run {runId} does not exist.");
+            var stamp = run.CheckpointPath is { } saved && File.Exists(saved) ? File.GetLastWriteTimeUtc(saved) : DateTime.MinValue;
+            if (_loaded is null || _loaded.RunId != runId || _loaded.CheckpointStamp != stamp)
             {
-                var next = await LoadAsync(runId, cancellationToken);
+                var next = await LoadAsync(run, stamp, cancellationToken);
                 _loaded?.Dispose();
                 _loaded = next;
             }
@@ -60,9 +64,10 @@ public sealed class AttentionService(TrainingRunStore runs, DatasetRepository da
         }
     }
 
-    private async Task<Loaded> LoadAsync(int runId, CancellationToken cancellationToken)
+    /// <summary>Loads the run's checkpoint as of <paramref name="stamp"/> (a run still training may have saved a best epoch).</summary>
+    private async Task<Loaded> LoadAsync(TrainingRun run, DateTime stamp, CancellationToken cancellationToken)
     {
-        var run = await runs.FindAsync(runId, cancellationToken) ?? throw new KeyNotFoundException($"Training run {runId} does not exist.");
+        var runId = run.Id;
         var spec = SequenceTrainingService.SpecOf(run) ?? throw new InvalidOperationException($"Run {runId} is a {run.ModelKind} model, not a behaviour-sequence model.");
         if (run.CheckpointPath is not { } path || !File.Exists(path))
         {
@@ -79,7 +84,7 @@ public sealed class AttentionService(TrainingRunStore runs, DatasetRepository da
                 try
                 {
                     var histories = model.HistoriesOf(log);
-                    return new Loaded(runId, model, histories, new AttentionExplainer(model, histories));
+                    return new Loaded(runId, stamp, model, histories, new AttentionExplainer(model, histories));
                 }
                 catch
                 {
@@ -96,7 +101,7 @@ public sealed class AttentionService(TrainingRunStore runs, DatasetRepository da
         _gate.Dispose();
     }
 
-    private sealed record Loaded(int RunId, TrainedSequenceModel Model, CustomerHistories Histories, AttentionExplainer Explainer) : IDisposable
+    private sealed record Loaded(int RunId, DateTime CheckpointStamp, TrainedSequenceModel Model, CustomerHistories Histories, AttentionExplainer Explainer) : IDisposable
     {
         public void Dispose() => Model.Dispose();
     }
