@@ -1,4 +1,6 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Studio.Web.Components.Pages.Models;
 
 namespace Studio.Web.ComponentTests.Models;
@@ -20,17 +22,30 @@ public sealed class SequenceRunFormTests : StudioTestContext
     }
 
     [Fact]
-    public async Task Form_CategoryTargetWithoutCategory_ExplainsAndBlocksStart()
+    public async Task NewRunPage_FamilySequenceQuery_ShowsTheSequenceFormInsteadOfTheTableForm()
     {
-        var (workspaceId, events, _) = await SequenceRunSeed.SeedAsync(this, eventLines: 200);
-        var cut = Render<SequenceRunForm>(p => p.Add(x => x.Datasets, [events]).Add(x => x.WorkspaceId, workspaceId));
+        await SequenceRunSeed.SeedAsync(this, eventLines: 200);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("models/new?family=sequence");
 
+        var cut = Render<NewRunPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=sequence-form]")));
+        Assert.Empty(cut.FindAll("[data-testid=training-form]"));
+        Assert.Empty(cut.FindAll("[data-testid=seq-problems]"));
+        Assert.Contains("events v1", cut.Find("[data-testid=sequence-form]").InnerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_CategoryTargetWithoutCategory_ExplainsBothProblems()
+    {
+        var (_, events, _) = await SequenceRunSeed.SeedAsync(this, eventLines: 200);
         var model = new SequenceFormModel { Customer = "customer_id", Item = "product_id", Timestamp = "timestamp", Target = Studio.Ml.Sequences.Service.SequenceTarget.Category };
-        var problems = model.Build(events).Problems;
 
+        var (spec, problems) = model.Build(events);
+
+        Assert.Null(spec);
         Assert.Contains("Predicting the next category needs a category (an events column or a products join).", problems);
         Assert.Contains(problems, p => p.StartsWith("Merging repeats with a category target", StringComparison.Ordinal));
-        Assert.Empty(cut.FindAll("[data-testid=seq-problems]"));
     }
 
     [Fact]
