@@ -27,10 +27,16 @@ public static class DependencyInjection
         services.AddSingleton<RunFiles>();
         services.AddSingleton<DatasetFeatureLoader>();
         services.AddSingleton<TrainingNotifier>();
+        services.AddSingleton<RunRecorder>();
         services.AddSingleton<TrainingRunJob>();
         services.AddSingleton<TrainingService>();
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();
+        // Behaviour sequences: same run storage, job queue, notifier and registry as the tabular models.
+        services.AddSingleton<Sequences.Service.SequenceEventsLoader>();
+        services.AddSingleton<Sequences.Service.SequenceRunJob>();
+        services.AddSingleton<Sequences.Service.SequenceTrainingService>();
+        services.AddSingleton<Sequences.Service.AttentionService>();
         return services;
     }
 }

@@ -86,7 +86,7 @@ public sealed class ModelsTests(StudioAppFixture app)
         Assert.Contains("AUC", await compare.InnerTextAsync("[data-testid=compare-table]"), StringComparison.Ordinal);
     }
 
-    private static async Task FillAsync(IPage page, string testId, string value)
+    internal static async Task FillAsync(IPage page, string testId, string value)
     {
         var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
         await input.ClickAsync();

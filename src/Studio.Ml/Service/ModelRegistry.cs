@@ -105,6 +105,15 @@ public sealed class ModelRegistry(
     public async Task<StartedScoring> StartScoringAsync(int modelId, int datasetId, CancellationToken cancellationToken = default)
     {
         var model = await FindAsync(modelId, cancellationToken) ?? throw new ArgumentException($"Model {modelId} does not exist.", nameof(modelId));
+        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var kind = await context.TrainingRuns.Where(r => r.Id == model.RunId).Select(r => r.ModelKind).FirstOrDefaultAsync(cancellationToken);
+            if (Sequences.Service.SequenceFamilies.Contains(kind))
+            {
+                throw new ArgumentException($"{model.Name} v{model.Version} is a behaviour-sequence model: it ranks candidates per customer instead of scoring table rows. Use its attention viewer or GET /api/sequence-runs/{model.RunId}/candidates.", nameof(modelId));
+            }
+        }
+
         var dataset = await datasets.FindAsync(datasetId, cancellationToken);
         if (dataset is null || dataset.WorkspaceId != model.WorkspaceId)
         {

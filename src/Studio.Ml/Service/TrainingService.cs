@@ -13,11 +13,9 @@ namespace Studio.Ml.Service;
 /// queues a <see cref="JobKind.Training"/> job that trains, saves epochs and the best checkpoint, and the test results.
 /// </summary>
 public sealed class TrainingService(
-    IDbContextFactory<StudioDbContext> contextFactory,
     DatasetRepository datasets,
-    JobQueue jobs,
-    TrainingRunJob runJob,
-    TimeProvider time)
+    RunRecorder recorder,
+    TrainingRunJob runJob)
 {
     /// <exception cref="ArgumentException">Unknown dataset, or the spec cannot run on it (the message lists why).</exception>
     public async Task<StartedRun> StartAsync(StartTrainingRequest request, CancellationToken cancellationToken = default)
@@ -48,23 +46,7 @@ public sealed class TrainingService(
             Task = request.Spec.Task.ToString(),
             TargetColumn = request.Spec.TargetColumn,
             Seed = request.Spec.Seed,
-            Status = JobStatus.Queued,
-            CreatedAt = time.GetUtcNow(),
         };
-        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            context.TrainingRuns.Add(run);
-            await context.SaveChangesAsync(cancellationToken);
-        }
-
-        var runId = run.Id;
-        var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Training, $"Train {name}",
-            job => runJob.RunAsync(job, runId), request.WorkspaceId, run.SpecJson), cancellationToken);
-        await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await context.TrainingRuns.Where(r => r.Id == runId)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.JobId, jobId), cancellationToken);
-        }
-        return new StartedRun(runId, jobId);
+        return await recorder.EnqueueAsync(run, runJob.RunAsync, cancellationToken);
     }
 }

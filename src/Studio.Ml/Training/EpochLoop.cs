@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Studio.Ml.Checkpoints;
-using Studio.Ml.Evaluation;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,15 +15,16 @@ internal sealed record EpochLoopOutcome(
 /// <summary>
 /// Runs the epochs: shuffled batches cut from whole-split tensors with index_select, one dispose scope per batch,
 /// validation without gradients, early stopping with the best weights kept in memory (and on disk when asked).
+/// Shared by every model family through <see cref="IEpochTask"/>.
 /// </summary>
 internal sealed class EpochLoop(
-    TrainedModel model,
-    LossFunction loss,
+    IEpochTask task,
+    EpochSchedule schedule,
     TrainingOptions options,
     IProgress<TrainingProgress>? progress,
     CancellationToken cancellationToken)
 {
-    private readonly TrainingSpec _spec = model.Spec;
+    private readonly EpochSchedule _spec = schedule;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Stopwatch _trainClock = new();
     private readonly List<EpochRecord> _history = [];
@@ -33,32 +32,28 @@ internal sealed class EpochLoop(
     private long _samplesTrained;
     private int _batchesPerEpoch;
 
-    public EpochLoopOutcome Run(TensorData train, TensorData validation)
+    public EpochLoopOutcome Run()
     {
         var random = new Random(_spec.Seed + 1);
         var stopping = new EarlyStopping(_spec.EarlyStopping);
         var validationClock = new Stopwatch();
-        using var optimizer = OptimizerFactory.Create(_spec.Optimizer, model.Network.parameters());
+        using var optimizer = OptimizerFactory.Create(_spec.Optimizer, task.Network.parameters());
         Dictionary<string, Tensor>? best = null;
-        _batchesPerEpoch = (int)((train.Count + _spec.BatchSize - 1) / _spec.BatchSize);
+        var trainCount = task.TrainCount;
+        _batchesPerEpoch = (int)((trainCount + _spec.BatchSize - 1) / _spec.BatchSize);
         try
         {
             for (var epoch = 1; epoch <= _spec.Epochs; epoch++)
             {
                 var epochClock = Stopwatch.StartNew();
-                var trainLoss = TrainEpoch(epoch, train, optimizer, random);
+                var trainLoss = TrainEpoch(epoch, trainCount, optimizer, random);
                 var epochTrainTime = epochClock.Elapsed;
 
                 validationClock.Start();
-                var (predictions, validationLoss) = validation.Count > 0
-                    ? model.Evaluate(validation, options.EvaluationBatchSize, loss)
-                    : (null, double.NaN);
-                var metrics = predictions is null
-                    ? new Dictionary<string, double>()
-                    : MetricSummary.Compute(predictions, options.DecisionThreshold);
+                var (metrics, validationLoss) = task.Validate(options.EvaluationBatchSize);
                 validationClock.Stop();
 
-                var record = new EpochRecord(epoch, trainLoss, validationLoss, metrics, epochClock.Elapsed, train.Count / epochTrainTime.TotalSeconds, false);
+                var record = new EpochRecord(epoch, trainLoss, validationLoss, metrics, epochClock.Elapsed, trainCount / epochTrainTime.TotalSeconds, false);
                 var isBest = stopping.Observe(record);
                 record = record with { IsBest = isBest };
                 _history.Add(record);
@@ -67,7 +62,7 @@ internal sealed class EpochLoop(
                     Keep(ref best);
                 }
 
-                progress?.Report(Snapshot(TrainingPhase.EpochCompleted, epoch, _batchesPerEpoch, trainLoss, train.Count / epochTrainTime.TotalSeconds, record));
+                progress?.Report(Snapshot(TrainingPhase.EpochCompleted, epoch, _batchesPerEpoch, trainLoss, trainCount / epochTrainTime.TotalSeconds, record));
                 if (stopping.ShouldStop && epoch < _spec.Epochs)
                 {
                     Restore(best, stopping.BestEpoch);
@@ -93,9 +88,9 @@ internal sealed class EpochLoop(
         return new TrainingProgress(phase, epoch, _spec.Epochs, batch, _batchesPerEpoch, lossValue, samplesPerSecond, _clock.Elapsed, remaining, completed);
     }
 
-    private double TrainEpoch(int epoch, TensorData train, optim.Optimizer optimizer, Random random)
+    private double TrainEpoch(int epoch, long trainCount, optim.Optimizer optimizer, Random random)
     {
-        var order = new long[train.Count];
+        var order = new long[trainCount];
         for (var i = 0; i < order.Length; i++)
         {
             order[i] = i;
@@ -103,7 +98,7 @@ internal sealed class EpochLoop(
 
         random.Shuffle(order);
         using var permutation = torch.tensor(order);
-        model.Network.train();
+        task.Network.train();
         double lossSum = 0;
         long seen = 0;
         var epochClock = Stopwatch.StartNew();
@@ -116,8 +111,8 @@ internal sealed class EpochLoop(
             }
 
             var start = (long)batch * _spec.BatchSize;
-            var length = Math.Min(_spec.BatchSize, train.Count - start);
-            if (length < 2 && _spec.Model.BatchNorm)
+            var length = Math.Min(_spec.BatchSize, trainCount - start);
+            if (task.SkipsBatch(length))
             {
                 continue; // batch norm cannot train on a single row
             }
@@ -127,8 +122,7 @@ internal sealed class EpochLoop(
             {
                 var index = permutation.narrow(0, start, length);
                 optimizer.zero_grad();
-                var output = model.Network.forward(train.Categorical.index_select(0, index), train.Numeric.index_select(0, index));
-                var batchLoss = loss.Compute(output, train.Target.index_select(0, index));
+                var batchLoss = task.BatchLoss(index);
                 batchLoss.backward();
                 optimizer.step();
                 lossSum += batchLoss.item<float>() * length;
@@ -151,10 +145,10 @@ internal sealed class EpochLoop(
     private void Keep(ref Dictionary<string, Tensor>? best)
     {
         DisposeAll(best);
-        best = model.Network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+        best = task.Network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
         if (options.CheckpointPath is { } path)
         {
-            ModelCheckpoint.Save(model, path);
+            task.SaveCheckpoint(path);
         }
     }
 
@@ -162,7 +156,7 @@ internal sealed class EpochLoop(
     {
         if (best is not null && bestEpoch != _history[^1].Epoch)
         {
-            model.Network.load_state_dict(best);
+            task.Network.load_state_dict(best);
         }
     }
 

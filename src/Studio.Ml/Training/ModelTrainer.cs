@@ -53,8 +53,8 @@ public sealed class ModelTrainer
         try
         {
             using var loss = LossFunction.Create(spec, train.Target, encoder.Target.OutputCount);
-            var run = new EpochLoop(model, loss, options, progress, cancellationToken);
-            var outcome = run.Run(train, validation);
+            var run = new EpochLoop(new TabularEpochTask(model, loss, train, validation, options), TabularEpochTask.ScheduleOf(spec), options, progress, cancellationToken);
+            var outcome = run.Run();
 
             var testWatch = Stopwatch.StartNew();
             progress?.Report(run.Snapshot(TrainingPhase.Testing, spec.Epochs, 0, 0, double.NaN, null));

@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapUploadsApi();
         api.MapJobsApi();
         api.MapModelsApi();
+        api.MapSequencesApi();
         api.MapExperimentsApi();
         api.MapProjectionsApi();
         return app;

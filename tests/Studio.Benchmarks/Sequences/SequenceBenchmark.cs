@@ -12,7 +12,7 @@ namespace Studio.Benchmarks.Sequences;
 
 /// <summary>
 /// `sequences [--events events.csv --products products.csv --triggers triggers.csv] [--customers N] [--epochs N]
-/// [--max-length T] [--ranked N] [--seed N] [--dim D] [--negatives K] [--batch B] [--lr X] [--models mlp,dot,mean] [--patience N] [--verbose 1]`: trains DIN (MLP and dot-product scoring) and mean pooling on the same
+/// [--max-length T] [--ranked N] [--seed N] [--dim D] [--negatives K] [--batch B] [--lr X] [--models mlp,dot,mean] [--patience N] [--merge 1] [--tail N] [--verbose 1]`: trains DIN (MLP and dot-product scoring) and mean pooling on the same
 /// leave-one-out split and prints test AUC / log loss (positives vs sampled negatives) and HR@10, NDCG@10, MRR
 /// (full-catalogue ranking) next to the popularity baseline, plus the attention on planted trigger events.
 /// Without --events it uses the planted synthetic shop of the unit tests.
@@ -41,6 +41,7 @@ internal static class SequenceBenchmark
         var spec = new SequenceSpec
         {
             MaxLength = Number(options, "--max-length", 20),
+            MergeRepeatedItems = Number(options, "--merge", 0) == 1,
             ItemDimension = Number(options, "--dim", 16),
             ContextDimension = 4,
             AttentionHiddenSizes = [32],
@@ -78,7 +79,7 @@ internal static class SequenceBenchmark
             var m = result.TestMetrics;
             var attention = pairs.Count == 0
                 ? "-"
-                : Describe(PairAttention.Measure(new AttentionExplainer(model, data.Histories), data.Histories, pairs, tail: 3, triggerEventType: triggerType));
+                : Describe(PairAttention.Measure(new AttentionExplainer(model, data.Histories), data.Histories, pairs, tail: Number(options, "--tail", 3), triggerEventType: triggerType));
             output.WriteLine(Invariant($"{name,-22} {m[MetricNames.Auc],7:F4} {m[MetricNames.LogLoss],8:F4} {m[RankingMetrics.HitRateName(k)],7:F4} {m[RankingMetrics.NdcgName(k)],8:F4} {m[RankingMetrics.Mrr],7:F4} {result.History.Count + "/" + result.BestEpoch,6} {result.Timings.Training.TotalSeconds,8:F1} {attention,30}"));
         }
 

@@ -19,6 +19,7 @@ internal sealed class CustomerBehaviour
         PendingRemaining = new int[customers];
         PendingUntilDay = new int[customers];
         PendingStep = new double[customers];
+        PendingReinforce = new double[customers];
     }
 
     public int[] Purchases { get; }
@@ -40,6 +41,8 @@ internal sealed class CustomerBehaviour
     public int[] PendingUntilDay { get; }
 
     public double[] PendingStep { get; }
+
+    public double[] PendingReinforce { get; }
 
     public void ClearPending(int customer)
     {

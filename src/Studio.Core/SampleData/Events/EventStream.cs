@@ -29,7 +29,7 @@ internal sealed class EventStream(
     {
         ArgumentNullException.ThrowIfNull(reportFraction);
         var random = new SeededRandom(options.Seed, "events");
-        var sessions = new SessionSimulator(products, chooser, triggers, behaviour, random);
+        var sessions = new SessionSimulator(products, chooser, triggers, behaviour, random, new SeededRandom(options.Seed, "trigger-reinforcement"));
         var meanActivity = customers.Average(c => c.Activity);
         var sessionsPerActivityDay = options.TargetEvents
             / (customers.Count * meanActivity * options.Days * SessionSimulator.ExpectedEventsPerSession);

@@ -1,6 +1,7 @@
 using Studio.Core.SampleData.Customers;
 using Studio.Core.SampleData.Products;
 using Studio.Core.SampleData.Randomness;
+using Studio.Core.SampleData.Segments;
 
 namespace Studio.Core.SampleData.Events;
 
@@ -14,8 +15,10 @@ internal sealed class SessionSimulator(
     ProductChooser chooser,
     TriggerPlan triggers,
     CustomerBehaviour behaviour,
-    SeededRandom random)
+    SeededRandom random,
+    SeededRandom reinforcement)
 {
+    private const int GroceryCategory = 5;
     private const double ClickRate = 0.38;
     private const double CartRate = 0.38;
     private const double PurchaseRate = 0.5;
@@ -52,8 +55,10 @@ internal sealed class SessionSimulator(
     {
         var c = customer.Index;
         var pending = behaviour.PendingTarget[c];
+        var reinforce = 0.0;
         if (pending >= 0 && day <= behaviour.PendingUntilDay[c])
         {
+            reinforce = behaviour.PendingReinforce[c];
             if (random.Bernoulli(behaviour.PendingStep[c]))
             {
                 behaviour.ClearPending(c);
@@ -77,7 +82,25 @@ internal sealed class SessionSimulator(
             behaviour.ClearPending(c);
         }
 
-        return (product, false);
+        return (Reinforced(customer, product, pending, reinforce), false);
+    }
+
+    /// <summary>
+    /// Swaps the drawn product for the pending target with the reinforcement chance, from its own stream. Only swaps
+    /// that keep every later draw of the events stream: not for triggers (they would open a window) and not across the
+    /// grocery boundary (grocery quantities take other draws). Only picks outside the segment's favourite categories
+    /// are swapped, so the planted category taste keeps its share. The pending window itself is left as it was.
+    /// </summary>
+    private int Reinforced(Customer customer, int product, int pending, double reinforce)
+    {
+        if (reinforce <= 0 || product == pending || triggers.PairOf(product) is not null
+            || SegmentCatalog.All[customer.Segment].FavouriteCategories.Contains(products[product].Category)
+            || (products[product].Category == GroceryCategory) != (products[pending].Category == GroceryCategory))
+        {
+            return product;
+        }
+
+        return reinforcement.Bernoulli(reinforce) ? pending : product;
     }
 
     private long Interact(Customer customer, int day, int productIndex, bool planted, byte device, long t, List<EventRow> buffer)
@@ -91,7 +114,7 @@ internal sealed class SessionSimulator(
             Add(buffer, t, c, productIndex, EventRow.Click, device, 1, 0);
             if (random.Bernoulli(planted ? TriggeredCartRate : CartRate))
             {
-                var quantity = (short)(product.Category == 5 ? 1 + random.Poisson(1.5) : random.Bernoulli(0.15) ? 2 : 1);
+                var quantity = (short)(product.Category == GroceryCategory ? 1 + random.Poisson(1.5) : random.Bernoulli(0.15) ? 2 : 1);
                 t += 5 + (long)random.Exponential(60);
                 Add(buffer, t, c, productIndex, EventRow.Cart, device, quantity, 0);
                 if (random.Bernoulli(planted ? TriggeredPurchaseRate : PurchaseRate))
@@ -111,6 +134,7 @@ internal sealed class SessionSimulator(
         {
             behaviour.PendingTarget[c] = pair.Target;
             behaviour.PendingStep[c] = pair.StepProbability;
+            behaviour.PendingReinforce[c] = pair.ReinforceProbability;
             behaviour.PendingRemaining[c] = TriggerPlan.WindowInteractions;
             behaviour.PendingUntilDay[c] = day + TriggerPlan.WindowDays;
         }

@@ -4,21 +4,34 @@ using Studio.Core.SampleData.Segments;
 
 namespace Studio.Core.SampleData.Events;
 
-/// <param name="StepProbability">Chance that each interaction inside the window is the planted target.</param>
-internal sealed record TriggerPair(int Trigger, int Target, double StepProbability);
+/// <param name="StepProbability">Chance that each interaction inside the window is the planted target (events stream).</param>
+/// <param name="ReinforceProbability">
+/// Extra chance, drawn from the separate "trigger-reinforcement" stream, that an interaction the events stream did not
+/// plant is swapped for the target anyway; see <see cref="TriggerPlan"/>.
+/// </param>
+/// <param name="CombinedStepProbability">Intended per-interaction chance of the target inside the window, both streams together.</param>
+internal sealed record TriggerPair(int Trigger, int Target, double StepProbability, double ReinforceProbability, double CombinedStepProbability);
 
 /// <summary>
 /// Planted sequential structure for the attention model: after any interaction with a trigger
 /// product, each of the customer's next <see cref="WindowInteractions"/> interactions (within
 /// <see cref="WindowDays"/> days) is the target product with the pair's step probability, chosen so
 /// the target becomes <see cref="TargetLift"/> times as likely to appear in the window as it is
-/// after an arbitrary interaction.
+/// after an arbitrary interaction. A second, separately seeded stream then raises that to
+/// <see cref="ReinforcedLift"/>: it only swaps the product of an interaction the events stream already
+/// drew (keeping every draw of that stream), so purchases, sessions, customers.csv and every other file
+/// stay byte-identical to the data generated before the reinforcement existed. At lift 10 the planted
+/// signal was too weak for a sequence model to attend to (about 1.2x the weight of other events).
 /// </summary>
 internal sealed class TriggerPlan
 {
     public const int WindowInteractions = 5;
     public const int WindowDays = 30;
     public const double TargetLift = 10.0;
+    public const double ReinforcedLift = 40.0;
+
+    /// <summary>About 40 % of picks fall outside a segment's favourite categories, the only ones reinforcement swaps.</summary>
+    private const double SwappableShare = 0.4;
     private const double MaxStepProbability = 0.5;
 
     private readonly TriggerPair?[] _pairOf;
@@ -62,7 +75,10 @@ internal sealed class TriggerPlan
             var target = PickUnused(popularHalf, used, OtherCategory, random)
                 ?? PickUnused(products.Select(p => p.Index).ToList(), used, OtherCategory, random)
                 ?? throw new InvalidOperationException("Not enough products for the requested trigger pairs.");
-            pairs.Add(new TriggerPair(trigger, target, StepFor(reach[target])));
+            var step = StepFor(reach[target], TargetLift);
+            var combined = StepFor(reach[target], ReinforcedLift);
+            var reinforce = Math.Round(Math.Clamp((1 - ((1 - combined) / (1 - step))) / SwappableShare, 0, 0.95), 4, MidpointRounding.AwayFromZero);
+            pairs.Add(new TriggerPair(trigger, target, step, reinforce, combined));
         }
 
         return new TriggerPlan(pairs, products.Count);
@@ -88,10 +104,10 @@ internal sealed class TriggerPlan
     public static double PlantedWindowProbability(double q, double step) =>
         1 - Math.Pow((1 - step) * (1 - q), WindowInteractions);
 
-    /// <summary>Solves PlantedWindowProbability(q, p) = TargetLift * WindowProbability(q) for p, rounded to 4 places.</summary>
-    private static double StepFor(double q)
+    /// <summary>Solves PlantedWindowProbability(q, p) = lift * WindowProbability(q) for p, rounded to 4 places.</summary>
+    private static double StepFor(double q, double lift)
     {
-        var wanted = Math.Min(0.95, TargetLift * WindowProbability(q));
+        var wanted = Math.Min(0.95, lift * WindowProbability(q));
         var step = 1 - (Math.Pow(1 - wanted, 1.0 / WindowInteractions) / (1 - q));
         return Math.Round(Math.Clamp(step, 0.0, MaxStepProbability), 4, MidpointRounding.AwayFromZero);
     }

@@ -47,7 +47,7 @@ internal static class SummaryJson
         json.WriteNumber("positive_label_share", Math.Round(summary.PositiveLabelShare, 6));
         json.WriteNumber("trigger_window_interactions", TriggerPlan.WindowInteractions);
         json.WriteNumber("trigger_window_days", TriggerPlan.WindowDays);
-        json.WriteNumber("trigger_target_lift", TriggerPlan.TargetLift);
+        json.WriteNumber("trigger_target_lift", TriggerPlan.ReinforcedLift);
         json.WriteNumber("logging_policy_floor", LoggingPolicy.Floor);
         json.WriteStartArray("experiments");
         foreach (var design in ExperimentDesign.All)

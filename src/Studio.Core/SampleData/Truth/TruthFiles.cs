@@ -55,13 +55,13 @@ internal static class TruthFiles
             var target = products[pair.Target];
             var q = TriggerPlan.BaselineInteractionProbability(chooser, target);
             var baseline = TriggerPlan.WindowProbability(q);
-            var planted = TriggerPlan.PlantedWindowProbability(q, pair.StepProbability);
+            var planted = TriggerPlan.PlantedWindowProbability(q, pair.CombinedStepProbability);
             csv.Text(products[pair.Trigger].Id)
                 .Text(target.Id)
                 .Text(RetailVocabulary.Categories[target.Category])
                 .Integer(TriggerPlan.WindowInteractions)
                 .Integer(TriggerPlan.WindowDays)
-                .Decimal(pair.StepProbability, 4)
+                .Decimal(pair.CombinedStepProbability, 4)
                 .Decimal(baseline, 6)
                 .Decimal(planted, 6)
                 .Decimal(planted / baseline, 1)

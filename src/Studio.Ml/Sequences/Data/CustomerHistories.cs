@@ -75,7 +75,12 @@ public sealed class CustomerHistories
 
     public int EventCount(string customerId) => _byId.TryGetValue(customerId, out var i) ? _timelines[i].Count : 0;
 
-    public static CustomerHistories Build(SequenceVocabulary vocabulary, InteractionLog events, CustomerFeatureTable? features = null, FeatureScaling? scaling = null)
+    /// <param name="mergeRepeats">
+    /// Consecutive events of the same item by the same customer become one interaction (the first event's time, the
+    /// last event's type): a view → click → cart funnel of one product is one step, as in session-deduplicated data.
+    /// </param>
+    public static CustomerHistories Build(
+        SequenceVocabulary vocabulary, InteractionLog events, CustomerFeatureTable? features = null, FeatureScaling? scaling = null, bool mergeRepeats = false)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(events);
@@ -99,7 +104,7 @@ public sealed class CustomerHistories
             rows.Add(row);
         }
 
-        var timelines = order.Select(id => Encode(id, rowsByCustomer[id], vocabulary, events)).ToList();
+        var timelines = order.Select(id => Encode(id, Runs(rowsByCustomer[id], events, mergeRepeats), vocabulary, events)).ToList();
         var scaled = order.Select(id => scaling?.Scale(features?.ByCustomer.GetValueOrDefault(id)) ?? []).ToArray();
         return new CustomerHistories(vocabulary, timelines, scaled, scaling);
     }
@@ -116,10 +121,29 @@ public sealed class CustomerHistories
 
     internal float[] FeaturesOf(int customer) => _features[customer];
 
-    private static CustomerTimeline Encode(string id, List<int> rows, SequenceVocabulary vocabulary, InteractionLog events) => new(
+    /// <summary>(first row, last row) per interaction: one row each, or runs of the same item when merging.</summary>
+    private static List<(int First, int Last)> Runs(List<int> rows, InteractionLog events, bool mergeRepeats)
+    {
+        var runs = new List<(int First, int Last)>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (mergeRepeats && runs.Count > 0 && string.Equals(events.ItemIds[runs[^1].First], events.ItemIds[row], StringComparison.Ordinal))
+            {
+                runs[^1] = (runs[^1].First, row);
+            }
+            else
+            {
+                runs.Add((row, row));
+            }
+        }
+
+        return runs;
+    }
+
+    private static CustomerTimeline Encode(string id, List<(int First, int Last)> runs, SequenceVocabulary vocabulary, InteractionLog events) => new(
         id,
-        rows.Select(r => vocabulary.ItemIndex(events.ItemIds[r])).ToArray(),
-        rows.Select(r => vocabulary.CategoryIndex(events.CategoryAt(r))).ToArray(),
-        rows.Select(r => vocabulary.EventTypeIndex(events.EventTypeAt(r))).ToArray(),
-        rows.Select(r => events.Timestamps[r]).ToArray());
+        runs.Select(r => vocabulary.ItemIndex(events.ItemIds[r.First])).ToArray(),
+        runs.Select(r => vocabulary.CategoryIndex(events.CategoryAt(r.First))).ToArray(),
+        runs.Select(r => vocabulary.EventTypeIndex(events.EventTypeAt(r.Last))).ToArray(),
+        runs.Select(r => events.Timestamps[r.First]).ToArray());
 }

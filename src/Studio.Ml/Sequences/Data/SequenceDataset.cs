@@ -43,7 +43,7 @@ public sealed class SequenceDataset
         }
 
         var vocabulary = SequenceVocabulary.Fit(events, CustomerHistories.Chronological(events));
-        var histories = CustomerHistories.Build(vocabulary, events, features);
+        var histories = CustomerHistories.Build(vocabulary, events, features, mergeRepeats: spec.MergeRepeatedItems);
         var splitOf = Assign(spec.Split, histories, events);
         var byPart = new List<(int Customer, int Target)>[3];
         for (var part = 0; part < 3; part++)

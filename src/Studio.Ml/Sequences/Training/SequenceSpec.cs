@@ -51,6 +51,13 @@ public sealed record SequenceSpec
 
     public SequencePadding Padding { get; init; } = SequencePadding.Left;
 
+    /// <summary>
+    /// Merge consecutive events of the same item by the same customer into one interaction (first time, last event
+    /// type), so a funnel (view → click → cart) is one step and the model predicts the next product, not the next
+    /// funnel stage of the product just seen.
+    /// </summary>
+    public bool MergeRepeatedItems { get; init; }
+
     /// <summary>Width of the item and of the category embedding (a history event's key is both, 2 x this).</summary>
     public int ItemDimension { get; init; } = 16;
 

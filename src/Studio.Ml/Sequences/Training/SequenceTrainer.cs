@@ -60,8 +60,9 @@ public sealed class SequenceTrainer
         var model = new TrainedSequenceModel(spec, data.Vocabulary, scaling, new BehaviourSequenceModel(TrainedSequenceModel.ShapeOf(data.Vocabulary, scaling), spec));
         try
         {
-            var loop = new SequenceEpochLoop(model, options, progress, cancellationToken);
-            var outcome = loop.Run(train, validation, data.Validation);
+            using var task = new SequenceEpochTask(model, train, validation, data.Validation);
+            var loop = new EpochLoop(task, SequenceEpochTask.ScheduleOf(spec, validation.ExampleCount > 0), options, progress, cancellationToken);
+            var outcome = loop.Run();
 
             var testClock = Stopwatch.StartNew();
             progress?.Report(loop.Snapshot(TrainingPhase.Testing, spec.Epochs, 0, 0, double.NaN, null));

@@ -27,7 +27,7 @@ public sealed class TrainedSequenceModel : IDisposable
 
     /// <summary>Histories of <paramref name="events"/> encoded with this model's vocabulary and feature scaling, for serving.</summary>
     public CustomerHistories HistoriesOf(InteractionLog events, CustomerFeatureTable? features = null) =>
-        CustomerHistories.Build(Vocabulary, events, features, Scaling);
+        CustomerHistories.Build(Vocabulary, events, features, Scaling, Spec.MergeRepeatedItems);
 
     public static SequenceModelShape ShapeOf(SequenceVocabulary vocabulary, FeatureScaling? scaling)
     {

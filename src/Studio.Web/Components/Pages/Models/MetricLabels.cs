@@ -1,5 +1,7 @@
 using System.Globalization;
 using Studio.Ml.Evaluation;
+using Studio.Ml.Sequences.Evaluation;
+using Studio.Ml.Sequences.Service;
 using Studio.Ml.Training;
 
 namespace Studio.Web.Components.Pages.Models;
@@ -20,6 +22,11 @@ public static class MetricLabels
         MetricNames.Mae => "MAE",
         MetricNames.R2 => "R²",
         MetricNames.Rows => "Test rows",
+        RankingMetrics.Mrr => "MRR",
+        RankingMetrics.RankedTargets => "Ranked test targets",
+        _ when metric.StartsWith("hr@", StringComparison.Ordinal) => "HR@" + metric[3..],
+        _ when metric.StartsWith("ndcg@", StringComparison.Ordinal) => "NDCG@" + metric[5..],
+        _ when metric.StartsWith(SequenceFamilies.PopularityPrefix, StringComparison.Ordinal) => "Popularity " + Label(metric[SequenceFamilies.PopularityPrefix.Length..]),
         _ => metric,
     };
 

@@ -16,6 +16,10 @@ public sealed partial class NewRunPage
     /// <summary>Preselects a dataset (e.g. from a dataset's page).</summary>
     [SupplyParameterFromQuery(Name = "dataset")] public int? DatasetQuery { get; set; }
 
+    /// <summary>"sequence" opens the behaviour-sequence form.</summary>
+    [SupplyParameterFromQuery(Name = "family")] public string? FamilyQuery { get; set; }
+
+    private bool _sequence;
     private MudForm? _form;
     private IReadOnlyList<Dataset>? _datasets;
     private int _datasetId;
@@ -30,6 +34,7 @@ public sealed partial class NewRunPage
 
     protected override async Task OnInitializedAsync()
     {
+        _sequence = string.Equals(FamilyQuery, "sequence", StringComparison.OrdinalIgnoreCase);
         if (Workspace.Current is null) await Workspace.LoadAsync();
         _datasets = Workspace.Current is null ? [] : await Datasets.ListAsync(Workspace.Current.Id);
         var preferred = _datasets.FirstOrDefault(d => d.Id == DatasetQuery)

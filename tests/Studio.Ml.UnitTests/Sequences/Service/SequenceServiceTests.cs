@@ -1,0 +1,97 @@
+using Studio.Core.Jobs;
+using Studio.Data.Datasets;
+using Studio.Ml.Evaluation;
+using Studio.Ml.Sequences.Evaluation;
+using Studio.Ml.Sequences.Service;
+using Studio.Ml.Sequences.Training;
+using Studio.Ml.Service;
+using Studio.Ml.Training;
+using Studio.Ml.UnitTests.Service;
+using Studio.Tests.Shared;
+
+namespace Studio.Ml.UnitTests.Sequences.Service;
+
+/// <summary>A sequence run through the shared training service: job, stored epochs, metrics, checkpoint, attention.</summary>
+public sealed class SequenceServiceTests
+{
+    private static SequenceRunSpec SmallSpec(int epochs = 2) => new()
+    {
+        CustomerColumn = "customer_id",
+        ItemColumn = "product_id",
+        TimestampColumn = "timestamp",
+        EventTypeColumn = "event_type",
+        Sequence = new SequenceSpec
+        {
+            MaxLength = 5, MergeRepeatedItems = true, ItemDimension = 8, AttentionHiddenSizes = [8],
+            Head = new ModelSpec { HiddenSizes = [16], Dropout = 0 }, Epochs = epochs, BatchSize = 256, MaxRankedTargets = 100,
+        },
+    };
+
+    private static async Task<Dataset> SaveEventsAsync(ServiceHarness harness, int lines)
+    {
+        var path = Path.Combine(harness.Storage.DataDir, "events-head.csv");
+        Directory.CreateDirectory(harness.Storage.DataDir);
+        await File.WriteAllLinesAsync(path, File.ReadLines(Path.Combine(ServiceHarness.DemoFolder, "events.csv")).Take(lines));
+        return await CsvDatasetSeed.SaveAsync(harness.Get<DatasetRepository>(), harness.WorkspaceId, path, "events", Core.Datasets.DatasetRole.Events);
+    }
+
+    [Fact]
+    public async Task StartAsync_DemoEvents_StoresEpochsMetricsWithPopularityAndServesAttention()
+    {
+        await using var harness = await ServiceHarness.StartAsync();
+        var events = await SaveEventsAsync(harness, 6000);
+
+        var started = await harness.Get<SequenceTrainingService>().StartAsync(new StartSequenceRunRequest(harness.WorkspaceId, events.Id, "", SmallSpec()));
+        var run = await harness.WaitForRunAsync(started.RunId);
+
+        Assert.Equal(JobStatus.Succeeded, run.Status);
+        Assert.Equal(SequenceFamilies.Attention, run.ModelKind);
+        Assert.Equal("Next item", run.Task);
+        Assert.Equal(2, (await harness.Get<TrainingRunStore>().EpochsAsync(run.Id)).Count);
+        var metrics = ServiceJson.Metrics(run.TestMetricsJson);
+        Assert.InRange(metrics[MetricNames.Auc], 0.5, 1);
+        Assert.Equal(100, metrics[RankingMetrics.RankedTargets]);
+        Assert.True(metrics.ContainsKey(SequenceFamilies.PopularityPrefix + RankingMetrics.HitRateName(10)));
+        Assert.True(File.Exists(run.CheckpointPath));
+
+        var attention = harness.Get<AttentionService>();
+        var customer = (await attention.CustomersAsync(run.Id, "C00", limit: 5))[0];
+        var top = await attention.TopCandidatesAsync(run.Id, customer, count: 3);
+        var explained = await attention.ExplainAsync(run.Id, customer, top[0].ItemId);
+        Assert.Equal(3, top.Count);
+        Assert.Equal(top[0].Probability, explained.Probability, 1e-5);
+        Assert.Equal(1.0, explained.Events.Sum(e => e.Weight), 1e-5);
+        Assert.InRange(explained.Events.Count, 1, 5);
+        var registered = await harness.Registry.RegisterAsync(run.Id, "next product");
+        Assert.Equal(1, registered.Version);
+        var scoring = await Assert.ThrowsAsync<ArgumentException>(() => harness.Registry.StartScoringAsync(registered.Id, events.Id));
+        Assert.Contains("behaviour-sequence model", scoring.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StartAsync_CategoryTargetWithoutCategory_ExplainsTheCombination()
+    {
+        await using var harness = await ServiceHarness.StartAsync();
+        var events = await SaveEventsAsync(harness, 50);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => harness.Get<SequenceTrainingService>().StartAsync(
+            new StartSequenceRunRequest(harness.WorkspaceId, events.Id, "", SmallSpec() with { Target = SequenceTarget.Category, TimestampColumn = "when" })));
+
+        Assert.Contains("next category needs a category", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no column \"when\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancel_RunningSequenceRun_EndsCancelled()
+    {
+        await using var harness = await ServiceHarness.StartAsync();
+        var events = await SaveEventsAsync(harness, 20000);
+        var started = await harness.Get<SequenceTrainingService>().StartAsync(new StartSequenceRunRequest(harness.WorkspaceId, events.Id, "", SmallSpec(epochs: 50)));
+        await harness.WaitForRunAsync(started.RunId, r => r.Status == JobStatus.Running);
+
+        harness.Get<Data.Jobs.JobQueue>().Cancel(started.JobId);
+        var run = await harness.WaitForRunAsync(started.RunId);
+
+        Assert.Equal(JobStatus.Cancelled, run.Status);
+    }
+}
