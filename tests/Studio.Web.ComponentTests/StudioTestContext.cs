@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Studio.Analysis;
+using Studio.Analysis.Ingest;
+using Studio.Core.Datasets;
 using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
@@ -38,6 +40,10 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
     public StudioStorageOptions Storage { get; }
     public JobNotifier Notifier => Services.GetRequiredService<JobNotifier>();
     public DatasetRepository Datasets => Services.GetRequiredService<DatasetRepository>();
+
+    /// <summary>Imports a CSV through the real importer, as an upload would.</summary>
+    public Task<Dataset> ImportCsvAsync(int workspaceId, string path, string name, DatasetRole role = DatasetRole.Customers) =>
+        Services.GetRequiredService<IDatasetImporter>().ImportAsync(new ImportRequest(workspaceId, path, name, role), null, CancellationToken.None);
 
     public StudioDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();

@@ -72,8 +72,8 @@ public sealed class ServiceHarness : IAsyncDisposable
     public Task<Dataset> SaveDemoCustomersAsync() => ImportAsync(Path.Combine(DemoFolder, "customers.csv"), "customers");
 
     /// <summary>Imports a CSV through the real importer, as an upload would.</summary>
-    public Task<Dataset> ImportAsync(string csvPath, string name) =>
-        Get<IDatasetImporter>().ImportAsync(new ImportRequest(WorkspaceId, csvPath, name, DatasetRole.Customers), null, CancellationToken.None);
+    public Task<Dataset> ImportAsync(string csvPath, string name, DatasetRole role = DatasetRole.Customers) =>
+        Get<IDatasetImporter>().ImportAsync(new ImportRequest(WorkspaceId, csvPath, name, role), null, CancellationToken.None);
 
     /// <summary>Writes the rows as a CSV beside the data and imports it.</summary>
     public Task<Dataset> ImportAsync(string name, IReadOnlyList<string> header, IEnumerable<string[]> rows)

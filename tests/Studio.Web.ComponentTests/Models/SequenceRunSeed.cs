@@ -6,7 +6,6 @@ using Studio.Data.Workspaces;
 using Studio.Ml.Sequences.Service;
 using Studio.Ml.Sequences.Training;
 using Studio.Ml.Training;
-using Studio.Tests.Shared;
 
 namespace Studio.Web.ComponentTests.Models;
 
@@ -23,8 +22,8 @@ internal static class SequenceRunSeed
         await context.SaveChangesAsync();
         var head = Path.Combine(test.Storage.DataDir, "events.csv");
         await File.WriteAllLinesAsync(head, File.ReadLines(DemoFile("events.csv")).Take(eventLines));
-        var events = await CsvDatasetSeed.SaveAsync(test.Datasets, workspace.Id, head, "events", DatasetRole.Events);
-        var products = await CsvDatasetSeed.SaveAsync(test.Datasets, workspace.Id, DemoFile("products.csv"), "products", DatasetRole.Products);
+        var events = await test.ImportCsvAsync(workspace.Id, head, "events", DatasetRole.Events);
+        var products = await test.ImportCsvAsync(workspace.Id, DemoFile("products.csv"), "products", DatasetRole.Products);
         return (workspace.Id, events, products);
     }
 

@@ -11,7 +11,6 @@ using Studio.Data.Workspaces;
 using Studio.Ml.Projections;
 using Studio.Ml.Service;
 using Studio.Ml.Training;
-using Studio.Tests.Shared;
 using Studio.Web.Components.Pages.Projections;
 
 namespace Studio.Web.ComponentTests.Projections;
@@ -49,7 +48,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
     /// <summary>A real one-epoch run on the demo customers, trained by the job worker as in the app.</summary>
     private async Task<TrainingRun> TrainAsync(int workspaceId)
     {
-        var dataset = await CsvDatasetSeed.SaveAsync(Datasets, workspaceId, Path.Combine(Studio.Web.Hosting.StudioPaths.Locate().SampleDatasets, "retail-demo", "customers.csv"), "customers");
+        var dataset = await ImportCsvAsync(workspaceId, Path.Combine(Studio.Web.Hosting.StudioPaths.Locate().SampleDatasets, "retail-demo", "customers.csv"), "customers");
         await StartWorkerAsync();
         var spec = new TrainingSpec
         {

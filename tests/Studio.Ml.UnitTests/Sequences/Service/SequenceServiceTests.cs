@@ -7,7 +7,6 @@ using Studio.Ml.Sequences.Training;
 using Studio.Ml.Service;
 using Studio.Ml.Training;
 using Studio.Ml.UnitTests.Service;
-using Studio.Tests.Shared;
 
 namespace Studio.Ml.UnitTests.Sequences.Service;
 
@@ -32,7 +31,7 @@ public sealed class SequenceServiceTests
         var path = Path.Combine(harness.Storage.DataDir, "events-head.csv");
         Directory.CreateDirectory(harness.Storage.DataDir);
         await File.WriteAllLinesAsync(path, File.ReadLines(Path.Combine(ServiceHarness.DemoFolder, "events.csv")).Take(lines));
-        return await CsvDatasetSeed.SaveAsync(harness.Get<DatasetRepository>(), harness.WorkspaceId, path, "events", Core.Datasets.DatasetRole.Events);
+        return await harness.ImportAsync(path, "events", Core.Datasets.DatasetRole.Events);
     }
 
     [Fact]
