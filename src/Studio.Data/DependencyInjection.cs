@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ExperimentRepository>();
         services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<Projections.ProjectionStore>();
+        services.AddSingleton<Projections.ProjectionFiles>();
         services.AddSingleton<SegmentStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();

@@ -4,6 +4,7 @@ using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
+using Studio.Data.Projections;
 using Studio.Data.Segments;
 using Studio.Data.Workspaces;
 
@@ -21,6 +22,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<ModelScoreSet> ModelScoreSets => Set<ModelScoreSet>();
     public DbSet<ExperimentDefinition> ExperimentDefinitions => Set<ExperimentDefinition>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<StoredProjection> ProjectionResults => Set<StoredProjection>();
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<SegmentExport> SegmentExports => Set<SegmentExport>();

@@ -20,6 +20,10 @@ public static class DependencyInjection
         services.AddSingleton<ModelTrainer>();
         // Projections
         services.AddSingleton<Projections.ProjectionRunner>();
+        services.AddSingleton<Projections.Vectors.VectorSourceLoader>();
+        services.AddSingleton<Projections.Jobs.VectorCache>();
+        services.AddSingleton<Projections.Jobs.ProjectionService>();
+        services.AddSingleton<Projections.Attributes.ProjectionAttributes>();
         services.AddSingleton<RunFiles>();
         services.AddSingleton<DatasetFeatureLoader>();
         services.AddSingleton<TrainingNotifier>();

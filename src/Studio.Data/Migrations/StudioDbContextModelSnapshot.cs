@@ -486,6 +486,99 @@ namespace Studio.Data.Migrations
                     b.ToTable("TrainingRuns");
                 });
 
+            modelBuilder.Entity("Studio.Data.Projections.StoredProjection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DatasetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ElapsedSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("EntityLabel")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FolderPath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("JobId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("KnnRecall")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("QualityK")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SourceDimensions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TrainingRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Trustworthiness")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("WorkspaceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
+
+                    b.HasIndex("TrainingRunId", "SourceKey", "SourceVersion", "RequestKey");
+
+                    b.ToTable("ProjectionResults", (string)null);
+                });
+
             modelBuilder.Entity("Studio.Data.Segments.Segment", b =>
                 {
                     b.Property<int>("Id")
@@ -675,6 +768,15 @@ namespace Studio.Data.Migrations
                     b.HasOne("Studio.Data.Models.TrainingRun", null)
                         .WithMany("Epochs")
                         .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Studio.Data.Projections.StoredProjection", b =>
+                {
+                    b.HasOne("Studio.Data.Models.TrainingRun", null)
+                        .WithMany()
+                        .HasForeignKey("TrainingRunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

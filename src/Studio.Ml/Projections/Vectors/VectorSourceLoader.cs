@@ -1,0 +1,139 @@
+using Studio.Analysis.Projections;
+using Studio.Core.Datasets;
+using Studio.Data.Datasets;
+using Studio.Data.Models;
+using Studio.Ml.Checkpoints;
+using Studio.Ml.Service;
+using Studio.Ml.Training;
+
+namespace Studio.Ml.Projections.Vectors;
+
+/// <summary>
+/// Loads the vectors a finished training run offers from its checkpoint: each categorical field's embedding table
+/// (entities = the field's categories, the unknown bucket left out) and the last hidden layer over the run's
+/// dataset (entities = values of the dataset's first identifier column; rows sharing a key are averaged).
+/// Stateless; every call loads its own model.
+/// </summary>
+public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository datasets, DatasetTableStore tables, DatasetFeatureLoader features)
+{
+    /// <summary>Label of entities when the dataset has no identifier column (keys are 1-based row numbers).</summary>
+    public const string RowEntityLabel = "row";
+
+    /// <summary>The sources of a run, embedding tables first (in the spec's field order), then the hidden layer.</summary>
+    /// <exception cref="InvalidOperationException">The run does not exist or has no checkpoint.</exception>
+    public async Task<IReadOnlyList<VectorSourceInfo>> ListSourcesAsync(int runId, CancellationToken cancellationToken = default)
+    {
+        var run = await FindRunAsync(runId, cancellationToken);
+        var dataset = await datasets.FindAsync(run.DatasetId, cancellationToken);
+        using var model = ModelCheckpoint.Load(run.CheckpointPath!);
+        var sources = new List<VectorSourceInfo>();
+        for (var field = 0; field < model.Encoder.Categorical.Count; field++)
+        {
+            var vocabulary = model.Encoder.Categorical[field];
+            var width = (int)model.Network.EmbeddingTable(field).shape[1];
+            var spec = new VectorSourceSpec(runId, VectorSourceKind.EmbeddingTable, vocabulary.Column);
+            sources.Add(new VectorSourceInfo(spec, vocabulary.Column, $"Embedding of {vocabulary.Column}",
+                vocabulary.Cardinality - 1, width));
+        }
+
+        if (dataset is not null)
+        {
+            var key = KeyColumn(dataset);
+            var count = key is null ? dataset.RowCount : key.DistinctCount > 0 ? key.DistinctCount : dataset.RowCount;
+            sources.Add(new VectorSourceInfo(new VectorSourceSpec(runId, VectorSourceKind.HiddenLayer),
+                key?.Name ?? RowEntityLabel, $"Last hidden layer over {dataset.Name} v{dataset.Version}",
+                (int)Math.Min(count, int.MaxValue), HiddenWidth(model)));
+        }
+        return sources;
+    }
+
+    /// <exception cref="InvalidOperationException">No run, no checkpoint, or the run's dataset is gone.</exception>
+    /// <exception cref="KeyNotFoundException">The field is not a categorical field of the model.</exception>
+    public async Task<EntityVectors> LoadAsync(VectorSourceSpec spec, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var run = await FindRunAsync(spec.TrainingRunId, cancellationToken);
+        using var model = ModelCheckpoint.Load(run.CheckpointPath!);
+        return spec.Kind switch
+        {
+            VectorSourceKind.EmbeddingTable => EmbeddingVectors(model, spec.Field, run.DatasetId),
+            VectorSourceKind.HiddenLayer => await HiddenVectorsAsync(model, run, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown vector source."),
+        };
+    }
+
+    /// <summary>Changes whenever the run's checkpoint file is rewritten: part of every cache key over its vectors.</summary>
+    public static string CheckpointVersion(TrainingRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var stamp = run.CheckpointPath is { } path && File.Exists(path) ? File.GetLastWriteTimeUtc(path).Ticks : 0;
+        return FormattableString.Invariant($"run{run.Id}@{stamp}");
+    }
+
+    public static DatasetColumn? KeyColumn(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return dataset.Columns.OrderBy(c => c.Ordinal).FirstOrDefault(c => c.Type == ColumnType.Identifier);
+    }
+
+    private async Task<TrainingRun> FindRunAsync(int runId, CancellationToken cancellationToken)
+    {
+        var run = await runs.FindAsync(runId, cancellationToken)
+            ?? throw new InvalidOperationException($"Training run {runId} does not exist.");
+        if (run.CheckpointPath is null || !File.Exists(run.CheckpointPath))
+        {
+            throw new InvalidOperationException($"Training run {runId} ({run.Name}) is {run.Status} and has no checkpoint yet.");
+        }
+        return run;
+    }
+
+    private static EntityVectors EmbeddingVectors(TrainedModel model, string? field, int datasetId)
+    {
+        if (string.IsNullOrEmpty(field)) throw new ArgumentException("An embedding-table source needs a field.", nameof(field));
+        var table = model.Embedding(field);
+        // Row 0 is the unknown bucket: not an entity anyone can act on.
+        var keys = table.Labels.Skip(1).ToList();
+        if (keys.Count == 0) throw new InvalidOperationException($"The embedding of \"{field}\" has no categories.");
+        var width = table.Vectors[0].Length;
+        var values = new double[keys.Count * width];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var row = table.Vectors[i + 1];
+            for (var j = 0; j < width; j++) values[i * width + j] = row[j];
+        }
+        return new EntityVectors(field, keys, new PointMatrix(keys.Count, width, values), datasetId);
+    }
+
+    private async Task<EntityVectors> HiddenVectorsAsync(TrainedModel model, TrainingRun run, CancellationToken cancellationToken)
+    {
+        var dataset = await datasets.FindAsync(run.DatasetId, cancellationToken)
+            ?? throw new InvalidOperationException($"Dataset {run.DatasetId} of run {run.Id} no longer exists.");
+        var table = await features.LoadAsync(dataset, model.Spec, cancellationToken);
+        var keyColumn = KeyColumn(dataset);
+        var rowKeys = keyColumn is null ? null : await ReadKeysAsync(dataset, keyColumn, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        var hidden = model.HiddenActivations(table);
+        var averaged = KeyAveraging.Average(hidden, rowKeys);
+        return new EntityVectors(keyColumn?.Name ?? RowEntityLabel, averaged.Keys, averaged.Vectors, dataset.Id);
+    }
+
+    private async Task<string?[]> ReadKeysAsync(Dataset dataset, DatasetColumn column, CancellationToken cancellationToken)
+    {
+        var keys = new List<string?>((int)Math.Min(dataset.RowCount, int.MaxValue));
+        await foreach (var row in tables.ReadAllAsync(dataset.TableName, [column], cancellationToken))
+        {
+            keys.Add(DatasetFeatureLoader.AsLabel(row[0]));
+        }
+        return keys.ToArray();
+    }
+
+    private static int HiddenWidth(TrainedModel model)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        using var noGrad = TorchSharp.torch.no_grad();
+        model.Network.eval();
+        var categorical = TorchSharp.torch.zeros(1, model.Encoder.FieldCount, TorchSharp.torch.ScalarType.Int64);
+        var numeric = TorchSharp.torch.zeros(1, model.Encoder.NumericWidth, TorchSharp.torch.ScalarType.Float32);
+        return (int)model.Network.Represent(categorical, numeric).shape[1];
+    }
+}

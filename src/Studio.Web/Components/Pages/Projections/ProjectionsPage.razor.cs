@@ -1,0 +1,173 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using Studio.Core.Jobs;
+using Studio.Data.Datasets;
+using Studio.Data.Jobs;
+using Studio.Data.Models;
+using Studio.Data.Projections;
+using Studio.Ml.Projections.Attributes;
+using Studio.Ml.Projections.Jobs;
+using Studio.Ml.Projections.Vectors;
+using Studio.Ml.Service;
+using Studio.Web.Workspaces;
+
+namespace Studio.Web.Components.Pages.Projections;
+
+public sealed partial class ProjectionsPage
+{
+    [Inject] public required WorkspaceState Workspace { get; init; }
+    [Inject] public required TrainingRunStore Runs { get; init; }
+    [Inject] public required ProjectionStore Store { get; init; }
+    [Inject] public required ProjectionService Projections { get; init; }
+    [Inject] public required ProjectionAttributes Attributes { get; init; }
+    [Inject] public required DatasetRepository Datasets { get; init; }
+    [Inject] public required JobNotifier Notifier { get; init; }
+    [Inject] public required JobQueue Queue { get; init; }
+
+    /// <summary>Opens a stored projection directly (shareable link).</summary>
+    [SupplyParameterFromQuery(Name = "projection")] public int? ProjectionQuery { get; set; }
+
+    private IReadOnlyList<TrainingRun> _runs = [];
+    private int? _runId;
+    private StoredProjection? _projection;
+    private JobSnapshot? _job;
+    private string? _failure;
+    private IReadOnlyList<string> _keys = [];
+    private string? _keyColumn;
+    private IReadOnlyList<AttributeOption> _options = [];
+    private string? _colorId;
+    private string? _sizeId;
+    private ScatterStyle _style = ScatterStyle.Empty;
+    private ProjectionScatter? _scatter;
+    private ProjectionNeighbors? _neighbors;
+    private IReadOnlyList<string> _selectedKeys = [];
+    private ScatterDrawn? _drawn;
+    private string? _searchMessage;
+
+    private int WorkspaceId => Workspace.Current?.Id ?? 0;
+    private bool IsRunning => _job is { } job && !job.Status.IsFinished();
+
+    private string DrawnText => _drawn is { } d && _projection is { } p
+        ? string.Create(CultureInfo.CurrentCulture, $"{d.Points:N0} points of {p.EntityLabel} drawn in {d.Milliseconds:N0} ms · lasso or box to select, scroll to zoom")
+        : "Drawing…";
+
+    protected override async Task OnInitializedAsync()
+    {
+        Notifier.Changed += OnJobChanged;
+        Workspace.Changed += OnWorkspaceChanged;
+        if (Workspace.Current is null) await Workspace.LoadAsync();
+        await LoadRunsAsync();
+        if (ProjectionQuery is { } id && await Store.FindAsync(id) is { } stored && stored.WorkspaceId == WorkspaceId)
+        {
+            _runId = stored.TrainingRunId;
+            await ShowAsync(stored);
+        }
+    }
+
+    private async Task LoadRunsAsync()
+    {
+        _runs = WorkspaceId == 0 ? [] : (await Runs.ListAsync(WorkspaceId))
+            .Where(r => r.Status == JobStatus.Succeeded && r.CheckpointPath is not null).ToList();
+        _runId ??= _runs.FirstOrDefault()?.Id;
+    }
+
+    private async Task OnStartedAsync(ProjectionStarted started)
+    {
+        _failure = null;
+        _neighbors = null;
+        _selectedKeys = [];
+        var row = await Store.FindAsync(started.Start.ProjectionId);
+        if (started.Start.Cached && row is not null)
+        {
+            await ShowAsync(row);
+            return;
+        }
+        _projection = null;
+        _job = started.Start.JobId is { } jobId ? Notifier.Find(jobId) : null;
+        if (_job?.Status == JobStatus.Succeeded && row is not null) await ShowAsync(row);
+    }
+
+    private async Task ShowAsync(StoredProjection row)
+    {
+        _job = null;
+        _drawn = null;
+        _projection = row;
+        _colorId = _sizeId = null;
+        _style = ScatterStyle.Empty;
+        (_, _keys, _) = await Projections.ReadAsync(row.Id);
+        var dataset = row.DatasetId is { } datasetId ? await Datasets.FindAsync(datasetId) : null;
+        _keyColumn = dataset is null ? null : VectorSourceLoader.KeyColumn(dataset)?.Name;
+        _options = row.EntityLabel is { } entity ? await Attributes.OptionsAsync(WorkspaceId, entity) : [];
+    }
+
+    private void OnJobChanged(JobSnapshot snapshot)
+    {
+        if (_job is null || snapshot.Id != _job.Id) return;
+        RefreshFromBackground(async () =>
+        {
+            _job = snapshot;
+            if (!snapshot.Status.IsFinished()) return;
+            var row = await Store.FindAsync(_projection?.Id ?? IdFromResult(snapshot));
+            if (snapshot.Status == JobStatus.Succeeded && row is not null) await ShowAsync(row);
+            else
+            {
+                _failure = snapshot.Status == JobStatus.Cancelled ? "The projection was cancelled." : $"The projection failed: {snapshot.Error ?? row?.Error}";
+                _job = null;
+            }
+        });
+    }
+
+    private static int IdFromResult(JobSnapshot snapshot) =>
+        snapshot.ResultJson is { } json ? System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("projectionId").GetInt32() : 0;
+
+    private void Cancel()
+    {
+        if (_job is { } job) Queue.Cancel(job.Id);
+    }
+
+    private void OnDrawn(ScatterDrawn drawn) => _drawn = drawn;
+
+    private async Task ApplyStyleAsync()
+    {
+        if (_projection?.EntityLabel is not { } entity || _scatter is null) return;
+        var color = _colorId is null ? null : await Attributes.ValuesAsync(WorkspaceId, entity, _colorId, _keys);
+        var size = _sizeId is null ? null : await Attributes.ValuesAsync(WorkspaceId, entity, _sizeId, _keys);
+        _style = ScatterStyle.From(color, size);
+        await _scatter.StyleAsync(_style);
+    }
+
+    private async Task ShowNeighborsAsync(int index)
+    {
+        if (_projection is null) return;
+        _neighbors = await Projections.NeighborsAsync(_projection.Id, index, k: 10);
+        if (_scatter is not null) await _scatter.HighlightAsync(index);
+    }
+
+    private async Task SearchAsync(string text)
+    {
+        var index = PointSearch.Find(_keys, text);
+        _searchMessage = index < 0 ? $"No {_projection?.EntityLabel} matches \"{text}\"." : null;
+        if (index >= 0) await ShowNeighborsAsync(index);
+    }
+
+    private void OnSelected(IReadOnlyList<int> indices) =>
+        _selectedKeys = indices.Where(i => i >= 0 && i < _keys.Count).Select(i => _keys[i]).ToList();
+
+    private void OnWorkspaceChanged() => RefreshFromBackground(async () =>
+    {
+        _runId = null;
+        _projection = null;
+        await LoadRunsAsync();
+    });
+
+    private static string Format(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.CurrentCulture) : "—";
+
+    private static string Summary(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
+        $"{p.Method} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {p.ElapsedSeconds ?? 0:N1} s");
+
+    public void Dispose()
+    {
+        Notifier.Changed -= OnJobChanged;
+        Workspace.Changed -= OnWorkspaceChanged;
+    }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Studio.Data.Segments;
+
+namespace Studio.Web.Components.Pages.Projections;
+
+public sealed partial class SelectionPanel
+{
+    [Inject] public required SegmentStore Segments { get; init; }
+
+    [Parameter] public IReadOnlyList<string> Selected { get; set; } = [];
+    [Parameter] public int WorkspaceId { get; set; }
+    [Parameter] public int? DatasetId { get; set; }
+    [Parameter] public int ProjectionId { get; set; }
+    /// <summary>The dataset's key column; a segment can be made when the points are its values.</summary>
+    [Parameter] public string? KeyColumn { get; set; }
+    [Parameter] public string? EntityLabel { get; set; }
+
+    private string _name = "";
+    private string? _message;
+    private bool _failed;
+    private bool _saving;
+
+    private bool CanCreateSegment => DatasetId is not null && KeyColumn is not null && KeyColumn == EntityLabel;
+
+    protected override void OnParametersSet()
+    {
+        if (string.IsNullOrEmpty(_name) && Selected.Count > 0)
+            _name = string.Create(CultureInfo.CurrentCulture, $"Projection {ProjectionId} selection {DateTime.Now:HH:mm}");
+    }
+
+    private async Task CreateAsync()
+    {
+        _saving = true;
+        try
+        {
+            var definition = JsonSerializer.Serialize(new { projectionId = ProjectionId, selected = Selected.Count });
+            var id = await Segments.CreateFromMembersAsync(WorkspaceId, _name, SegmentSource.Selection, definition, DatasetId!.Value, Selected, CancellationToken.None);
+            (_failed, _message) = (false, string.Create(CultureInfo.CurrentCulture, $"Segment \"{_name.Trim()}\" created with {Selected.Distinct().Count():N0} members (#{id})."));
+            _name = "";
+        }
+        catch (SegmentValidationException ex)
+        {
+            (_failed, _message) = (true, ex.Message);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
