@@ -14,6 +14,7 @@ public static class ApiEndpoints
         api.MapJobsApi();
         api.MapModelsApi();
         api.MapExperimentsApi();
+        api.MapSegmentsApi();
         api.MapProjectionsApi();
         return app;
     }
