@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddSingleton<TrainingService>();
         services.AddSingleton<TrainingRunStore>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<Segments.EmbeddingSegmentation>();
         return services;
     }
 }
