@@ -106,5 +106,11 @@ public sealed class KMeansSegmentsTests(StudioAppFixture app)
         await page.ClickAsync("[data-testid=kmeans-created] a >> nth=0");
         await page.WaitForSelectorAsync("[data-testid=profile-size]", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new() { Path = Shot("segments-kmeans-profile.png"), FullPage = true });
+
+        var (first, second) = ((int)clusters[0]!["id"]!, (int)clusters[1]!["id"]!);
+        await page.GotoAsync($"{app.BaseUrl}/segments/compare?a={first}&b={second}");
+        await page.WaitForSelectorAsync("[data-testid=compare-numeric]", new() { Timeout = 30_000 });
+        Assert.Equal("0", (await page.InnerTextAsync("[data-testid=compare-overlap]")).Trim());
+        await page.ScreenshotAsync(new() { Path = Shot("segments-compare.png"), FullPage = true });
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 
 namespace Studio.E2E;
@@ -69,9 +72,46 @@ public sealed class SegmentsTests(StudioAppFixture app)
         Assert.Contains(expected.ToString("N0", CultureInfo.GetCultureInfo("en-US")), logRow, StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("segments-profile-exported.png"), FullPage = true });
 
+        await CheckApiAsync(new Uri(page.Url).AbsolutePath, expected);
+
         await page.GotoAsync(app.BaseUrl + "/segments");
         await page.WaitForSelectorAsync("[data-testid=segments-table]");
         Assert.Contains("E2E thirties", await page.InnerTextAsync("[data-testid=segments-table]"), StringComparison.Ordinal);
         await page.ScreenshotAsync(new() { Path = Shot("segments-list.png"), FullPage = true });
+    }
+
+    /// <summary>The HTTP API over the segment the browser made: get, members, export log, preview, create by keys, refusals.</summary>
+    private async Task CheckApiAsync(string profilePath, int expected)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        var id = int.Parse(profilePath.Split('/')[^1], CultureInfo.InvariantCulture);
+        var segment = await http.GetFromJsonAsync<JsonObject>($"api/segments/{id}");
+        Assert.Equal("Rule", (string?)segment!["source"]);
+        var (workspaceId, datasetId) = ((int)segment["workspaceId"]!, (int)segment["datasetId"]!);
+        var members = await http.GetFromJsonAsync<JsonArray>($"api/segments/{id}/members");
+        Assert.Equal(expected, members!.Count);
+        var log = await http.GetFromJsonAsync<JsonArray>($"api/segments/{id}/exports");
+        Assert.Equal(expected, (int)log![0]!["rowCount"]!);
+
+        var preview = await http.PostAsJsonAsync("api/segments/preview", JsonNode.Parse(
+            $$"""{"datasetId":{{datasetId}},"rules":[{"kind":"range","column":"age","min":30,"max":40}]}"""));
+        Assert.Equal(expected, (int)(await preview.Content.ReadFromJsonAsync<JsonObject>())!["count"]!);
+
+        var byKeys = await http.PostAsJsonAsync($"api/workspaces/{workspaceId}/segments",
+            new { name = "API picks", datasetId, memberKeys = new[] { "C000001", "C000002" } });
+        Assert.Equal(HttpStatusCode.Created, byKeys.StatusCode);
+        Assert.Equal(2, (int)(await byKeys.Content.ReadFromJsonAsync<JsonObject>())!["memberCount"]!);
+
+        var unknown = await http.PostAsJsonAsync($"api/workspaces/{workspaceId}/segments",
+            new { name = "Ghosts", datasetId, memberKeys = new[] { "NOPE" } });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("'NOPE'", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var xlsx = await http.GetAsync($"api/segments/{id}/export?format=xlsx&columns=customer_id&columns=age");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("PK"u8.ToArray(), (await xlsx.Content.ReadAsByteArrayAsync())[..2]);
+        var badColumn = await http.GetAsync($"api/segments/{id}/export?columns=shoe_size");
+        Assert.Equal(HttpStatusCode.BadRequest, badColumn.StatusCode);
+        Assert.Equal(2, (await http.GetFromJsonAsync<JsonArray>($"api/segments/{id}/exports"))!.Count);
     }
 }
