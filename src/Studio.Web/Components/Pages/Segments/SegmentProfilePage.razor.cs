@@ -30,8 +30,11 @@ public sealed partial class SegmentProfilePage
     private SegmentProfile? _profile;
     private ChartSpec? _histogram;
 
+    /// <summary>The design page sized for this segment (and its mean propensity as the baseline when scores are shown).</summary>
     private string DesignLink => _profile is null ? "experiments/design"
-        : string.Create(CultureInfo.InvariantCulture, $"experiments/design?dataset={_segment!.DatasetId}&units={_profile.Size}&name={Uri.EscapeDataString(_segment.Name)}");
+        : string.Create(CultureInfo.InvariantCulture, $"experiments/design?dataset={_segment!.DatasetId}&units={_profile.Size}&segment={Uri.EscapeDataString(_segment.Name)}")
+          + (_profile.Propensity is { SegmentScored: > 0 } p && _scoreSetId is not null
+              ? string.Create(CultureInfo.InvariantCulture, $"&baseline={p.SegmentMean * 100:0.####}") : "");
 
     protected override async Task OnParametersSetAsync()
     {
