@@ -37,6 +37,7 @@ public static class DependencyInjection
         services.AddSingleton<Sequences.Service.SequenceRunJob>();
         services.AddSingleton<Sequences.Service.SequenceTrainingService>();
         services.AddSingleton<Sequences.Service.AttentionService>();
+        services.AddSingleton<Segments.EmbeddingSegmentation>();
         return services;
     }
 }

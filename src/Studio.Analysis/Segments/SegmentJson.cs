@@ -10,6 +10,7 @@ public static class SegmentJson
     {
         Converters = { new JsonStringEnumConverter() },
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);

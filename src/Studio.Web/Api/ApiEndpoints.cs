@@ -16,6 +16,7 @@ public static class ApiEndpoints
         api.MapModelsApi();
         api.MapSequencesApi();
         api.MapExperimentsApi();
+        api.MapSegmentsApi();
         api.MapProjectionsApi();
         return app;
     }

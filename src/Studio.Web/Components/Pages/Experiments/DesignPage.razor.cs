@@ -13,6 +13,14 @@ public sealed partial class DesignPage
     [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required ExperimentDesigner Designer { get; init; }
 
+    [SupplyParameterFromQuery(Name = "dataset")] public int? SegmentDataset { get; set; }
+    [SupplyParameterFromQuery(Name = "units")] public long? SegmentUnits { get; set; }
+    [SupplyParameterFromQuery(Name = "baseline")] public double? SegmentBaseline { get; set; }
+    [SupplyParameterFromQuery(Name = "segment")] public string? SegmentName { get; set; }
+
+    /// <summary>Two equal arms of the segment after the holdout.</summary>
+    private long? UnitsPerArm => SegmentUnits is { } n ? (long)Math.Floor(n * (1 - _holdoutPercent / 100) / 2) : null;
+
     private IReadOnlyList<Dataset> _datasets = [];
     private List<string> _columns = [];
     private int? _datasetId;
@@ -30,6 +38,8 @@ public sealed partial class DesignPage
     {
         if (Workspace.Current is null) await Workspace.LoadAsync();
         if (Workspace.Current is not null) _datasets = await Datasets.ListAsync(Workspace.Current.Id);
+        if (SegmentDataset is { } id && _datasets.Any(d => d.Id == id)) DatasetChanged(id);
+        if (SegmentName is not null) _name = SegmentName + " assignment";
     }
 
     private void DatasetChanged(int? id)
