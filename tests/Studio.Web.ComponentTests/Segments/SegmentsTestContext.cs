@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Studio.Data.Datasets;
 using Studio.Data.Segments;
 using Studio.Data.Workspaces;
-using Studio.Tests.Shared;
 
 namespace Studio.Web.ComponentTests.Segments;
 
@@ -28,7 +27,9 @@ public class SegmentsTestContext : StudioTestContext
         var workspace = new Workspace { Name = "Retail demo", CreatedAt = DateTimeOffset.UtcNow };
         context.Workspaces.Add(workspace);
         await context.SaveChangesAsync();
-        var dataset = await CsvDatasetSeed.SaveAsync(Datasets, workspace.Id, "customers", Header, Rows);
+        var path = Path.Combine(Storage.DataDir, "customers.csv");
+        await File.WriteAllLinesAsync(path, [string.Join(',', Header), .. Rows.Select(r => string.Join(',', r))]);
+        var dataset = await ImportCsvAsync(workspace.Id, path, "customers");
         return (workspace.Id, (await Datasets.FindAsync(dataset.Id))!);
     }
 }
