@@ -84,7 +84,16 @@ public sealed class StudioAppFixture : IAsyncLifetime
     {
         var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/" + path.TrimStart('/'));
-        await page.WaitForSelectorAsync("[data-testid=nav]");
+        try
+        {
+            await page.WaitForSelectorAsync("[data-testid=nav]");
+        }
+        catch (TimeoutException e)
+        {
+            var html = await page.ContentAsync();
+            var log = AppLog;
+            throw new TimeoutException($"{e.Message}\n--- page ---\n{html[..Math.Min(html.Length, 4000)]}\n--- app log (tail) ---\n{log[Math.Max(0, log.Length - 8000)..]}", e);
+        }
         return page;
     }
 

@@ -3,6 +3,8 @@ using Studio.Core.Datasets;
 using Studio.Data.Datasets;
 using Studio.Data.Models;
 using Studio.Ml.Checkpoints;
+using Studio.Ml.Sequences.Checkpoints;
+using Studio.Ml.Sequences.Service;
 using Studio.Ml.Service;
 using Studio.Ml.Training;
 
@@ -12,6 +14,7 @@ namespace Studio.Ml.Projections.Vectors;
 /// Loads the vectors a finished training run offers from its checkpoint: each categorical field's embedding table
 /// (entities = the field's categories, the unknown bucket left out) and the last hidden layer over the run's
 /// dataset (entities = values of the dataset's first identifier column; rows sharing a key are averaged).
+/// A behaviour-sequence run offers its item table and, when it has categories, its category table.
 /// Stateless; every call loads its own model.
 /// </summary>
 public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository datasets, DatasetTableStore tables, DatasetFeatureLoader features)
@@ -24,6 +27,7 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
     public async Task<IReadOnlyList<VectorSourceInfo>> ListSourcesAsync(int runId, CancellationToken cancellationToken = default)
     {
         var run = await FindRunAsync(runId, cancellationToken);
+        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec) return SequenceSources(run, sequenceSpec);
         var dataset = await datasets.FindAsync(run.DatasetId, cancellationToken);
         using var model = ModelCheckpoint.Load(run.CheckpointPath!);
         var sources = new List<VectorSourceInfo>();
@@ -53,10 +57,11 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
     {
         ArgumentNullException.ThrowIfNull(spec);
         var run = await FindRunAsync(spec.TrainingRunId, cancellationToken);
+        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec) return SequenceVectors(run, sequenceSpec, spec);
         using var model = ModelCheckpoint.Load(run.CheckpointPath!);
         return spec.Kind switch
         {
-            VectorSourceKind.EmbeddingTable => EmbeddingVectors(model, spec.Field, run.DatasetId),
+            VectorSourceKind.EmbeddingTable => EmbeddingVectors(model.Embedding(RequireField(spec.Field)), run.DatasetId),
             VectorSourceKind.HiddenLayer => await HiddenVectorsAsync(model, run, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown vector source."),
         };
@@ -87,11 +92,42 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
         return run;
     }
 
-    private static EntityVectors EmbeddingVectors(TrainedModel model, string? field, int datasetId)
+    private static IReadOnlyList<VectorSourceInfo> SequenceSources(TrainingRun run, SequenceRunSpec spec)
     {
-        if (string.IsNullOrEmpty(field)) throw new ArgumentException("An embedding-table source needs a field.", nameof(field));
-        var table = model.Embedding(field);
-        // Row 0 is the unknown bucket: not an entity anyone can act on.
+        using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
+        var width = model.Spec.ItemDimension;
+        var sources = new List<VectorSourceInfo>
+        {
+            new(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, spec.ItemColumn), spec.ItemColumn,
+                $"Item embedding of {spec.ItemColumn}", model.Vocabulary.Items.Count, width),
+        };
+        if (SequenceCategoryField(spec) is { } category && model.Vocabulary.Categories.Count > 0)
+        {
+            sources.Add(new VectorSourceInfo(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, category), category,
+                $"Category embedding of {category}", model.Vocabulary.Categories.Count, width));
+        }
+        return sources;
+    }
+
+    private static EntityVectors SequenceVectors(TrainingRun run, SequenceRunSpec runSpec, VectorSourceSpec spec)
+    {
+        var field = RequireField(spec.Kind == VectorSourceKind.HiddenLayer ? null : spec.Field);
+        using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
+        if (field == runSpec.ItemColumn) return EmbeddingVectors(model.ItemEmbedding(field), run.DatasetId);
+        if (field == SequenceCategoryField(runSpec)) return EmbeddingVectors(model.CategoryEmbedding(field), run.DatasetId);
+        throw new KeyNotFoundException($"\"{field}\" is not an embedding of sequence run {run.Id}: it has {runSpec.ItemColumn}"
+            + (SequenceCategoryField(runSpec) is { } c ? $" and {c}." : "."));
+    }
+
+    private static string? SequenceCategoryField(SequenceRunSpec spec) => spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn;
+
+    private static string RequireField(string? field) =>
+        string.IsNullOrEmpty(field) ? throw new ArgumentException("An embedding-table source needs a field; sequence models offer embedding tables only.", nameof(field)) : field;
+
+    private static EntityVectors EmbeddingVectors(EmbeddingTable table, int datasetId)
+    {
+        var field = table.Field;
+        // Row 0 is the unknown bucket (padding in a sequence model): not an entity anyone can act on.
         var keys = table.Labels.Skip(1).ToList();
         if (keys.Count == 0) throw new InvalidOperationException($"The embedding of \"{field}\" has no categories.");
         var width = table.Vectors[0].Length;

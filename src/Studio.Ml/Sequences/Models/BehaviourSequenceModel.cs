@@ -50,6 +50,12 @@ public sealed class BehaviourSequenceModel : nn.Module<SequenceBatch, SequenceOu
 
     public bool UsesAttention => _scorer is not null;
 
+    /// <summary>The learned item table: row 0 is padding, row i the item of vocabulary index i.</summary>
+    public Tensor ItemTable => _items.weight!;
+
+    /// <summary>The learned category table: row 0 is padding (and items without a category).</summary>
+    public Tensor CategoryTable => _categories.weight!;
+
     public override SequenceOutput forward(SequenceBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);

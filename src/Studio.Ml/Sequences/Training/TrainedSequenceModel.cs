@@ -1,3 +1,4 @@
+using Studio.Ml.Training;
 using Studio.Ml.Sequences.Data;
 using Studio.Ml.Sequences.Models;
 
@@ -29,6 +30,14 @@ public sealed class TrainedSequenceModel : IDisposable
     public CustomerHistories HistoriesOf(InteractionLog events, CustomerFeatureTable? features = null) =>
         CustomerHistories.Build(Vocabulary, events, features, Scaling, Spec.MergeRepeatedItems);
 
+    /// <summary>The item embedding, labelled by item id (row 0, padding, labelled "").</summary>
+    public EmbeddingTable ItemEmbedding(string field) =>
+        Table(field, Network.ItemTable, Enumerable.Range(0, Vocabulary.ItemSlots).Select(Vocabulary.ItemName).ToList());
+
+    /// <summary>The category embedding, labelled by category (row 0, padding, labelled "").</summary>
+    public EmbeddingTable CategoryEmbedding(string field) =>
+        Table(field, Network.CategoryTable, Enumerable.Range(0, Vocabulary.CategorySlots).Select(Vocabulary.CategoryName).ToList());
+
     public static SequenceModelShape ShapeOf(SequenceVocabulary vocabulary, FeatureScaling? scaling)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
@@ -36,4 +45,12 @@ public sealed class TrainedSequenceModel : IDisposable
     }
 
     public void Dispose() => Network.Dispose();
+
+    private static EmbeddingTable Table(string field, TorchSharp.torch.Tensor weight, IReadOnlyList<string> labels)
+    {
+        using var scope = TorchSharp.torch.NewDisposeScope();
+        var table = weight.detach().contiguous();
+        var width = (int)table.shape[1];
+        return new EmbeddingTable(field, labels, table.data<float>().ToArray().Chunk(width).ToArray());
+    }
 }

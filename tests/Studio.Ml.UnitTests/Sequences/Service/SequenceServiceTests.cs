@@ -1,6 +1,8 @@
 using Studio.Core.Jobs;
 using Studio.Data.Datasets;
 using Studio.Ml.Evaluation;
+using Studio.Ml.Projections.Vectors;
+using Studio.Ml.Sequences.Checkpoints;
 using Studio.Ml.Sequences.Evaluation;
 using Studio.Ml.Sequences.Service;
 using Studio.Ml.Sequences.Training;
@@ -65,6 +67,38 @@ public sealed class SequenceServiceTests
         Assert.Equal(1, registered.Version);
         var scoring = await Assert.ThrowsAsync<ArgumentException>(() => harness.Registry.StartScoringAsync(registered.Id, events.Id));
         Assert.Contains("behaviour-sequence model", scoring.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VectorSources_SequenceRun_OfferItemAndCategoryTablesEqualToTheCheckpoint()
+    {
+        await using var harness = await ServiceHarness.StartAsync();
+        var events = await SaveEventsAsync(harness, 3000);
+        var products = await harness.ImportAsync(Path.Combine(ServiceHarness.DemoFolder, "products.csv"), "products", Core.Datasets.DatasetRole.Products);
+        var spec = SmallSpec(epochs: 1) with
+        {
+            Category = new CategorySource { ProductsDatasetId = products.Id, ProductsItemColumn = "product_id", ProductsCategoryColumn = "category" },
+        };
+        var started = await harness.Get<SequenceTrainingService>().StartAsync(new StartSequenceRunRequest(harness.WorkspaceId, events.Id, "", spec));
+        var run = await harness.WaitForRunAsync(started.RunId);
+        var loader = harness.Get<VectorSourceLoader>();
+
+        var sources = await loader.ListSourcesAsync(run.Id);
+        var items = await loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, "product_id"));
+        var categories = await loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, "category"));
+
+        using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
+        Assert.Equal(["embedding:product_id", "embedding:category"], sources.Select(s => s.Spec.Key));
+        Assert.Equal(model.Vocabulary.Items, items.Keys);
+        Assert.Equal(model.Vocabulary.Categories, categories.Keys);
+        Assert.Equal(model.Vocabulary.Items.Count, sources[0].Count);
+        Assert.Equal(8, items.Vectors.Columns);
+        var table = model.ItemEmbedding("product_id");
+        var last = items.Count - 1;
+        for (var j = 0; j < 8; j++) Assert.Equal(table.Vectors[last + 1][j], items.Vectors[last, j], 1e-6);
+        Assert.NotEqual(0, Enumerable.Range(0, 8).Sum(j => Math.Abs(items.Vectors[0, j])));
+        await Assert.ThrowsAsync<ArgumentException>(() => loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.HiddenLayer)));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, "device")));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Studio.Data.Models;
 using Studio.Ml.Projections.Jobs;
@@ -61,9 +62,9 @@ public sealed partial class ProjectionSetup
             _sourceKey = _sources.FirstOrDefault(s => s.Spec.Key == InitialSource)?.Spec.Key
                 ?? _sources.FirstOrDefault(s => s.Spec.Kind == VectorSourceKind.HiddenLayer)?.Spec.Key ?? _sources.FirstOrDefault()?.Spec.Key;
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException or IOException or JsonException)
         {
-            _sourceError = ex.Message;
+            _sourceError = $"Run {id}'s vectors cannot be read: {ex.Message}";
         }
     }
 
