@@ -1,6 +1,7 @@
 using System.Globalization;
 using Studio.Core.Datasets;
 using Studio.Data.Datasets;
+using Studio.Ml.Projections.Vectors;
 using Studio.Ml.Service;
 
 namespace Studio.Ml.Projections.Attributes;
@@ -84,6 +85,29 @@ public sealed class ProjectionAttributes(DatasetRepository datasets, DatasetTabl
         }
         return new AttributeValues(option, null, numbers);
     }
+
+    /// <summary>
+    /// The dataset a selection of these entities becomes a segment of: the preferred dataset (the run's) when its key
+    /// column is the entity and unique, else the newest version of a dataset so keyed, customers-role datasets first.
+    /// Null when no dataset in the workspace is keyed by the entity (then points cannot become members).
+    /// </summary>
+    public async Task<Dataset?> MemberDatasetAsync(int workspaceId, string entityLabel, int? preferredDatasetId,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entityLabel);
+        if (preferredDatasetId is { } id && await datasets.FindAsync(id, cancellationToken) is { } preferred
+            && preferred.WorkspaceId == workspaceId && IsKeyedBy(preferred, entityLabel))
+            return preferred;
+        return (await LatestWithColumnAsync(workspaceId, entityLabel, cancellationToken))
+            .Where(d => IsKeyedBy(d, entityLabel))
+            .OrderByDescending(d => d.Role == DatasetRole.Customers)
+            .ThenByDescending(d => d.Id)
+            .FirstOrDefault();
+    }
+
+    private static bool IsKeyedBy(Dataset dataset, string entityLabel) =>
+        VectorSourceLoader.KeyColumn(dataset) is { } key && key.Name == entityLabel
+        && key.DistinctCount >= dataset.RowCount - key.MissingCount;
 
     private async Task<IReadOnlyList<Dataset>> LatestWithColumnAsync(int workspaceId, string column, CancellationToken cancellationToken) =>
         (await datasets.ListAsync(workspaceId, cancellationToken))

@@ -9,7 +9,6 @@ using Studio.Data.Projections;
 using Studio.Ml.Projections;
 using Studio.Ml.Projections.Attributes;
 using Studio.Ml.Projections.Jobs;
-using Studio.Ml.Projections.Vectors;
 using Studio.Ml.Service;
 using Studio.Web.Workspaces;
 
@@ -22,7 +21,6 @@ public sealed partial class ProjectionsPage
     [Inject] public required ProjectionStore Store { get; init; }
     [Inject] public required ProjectionService Projections { get; init; }
     [Inject] public required ProjectionAttributes Attributes { get; init; }
-    [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required JobNotifier Notifier { get; init; }
     [Inject] public required JobQueue Queue { get; init; }
     [Inject] public required IJSRuntime Js { get; init; }
@@ -36,7 +34,7 @@ public sealed partial class ProjectionsPage
     private JobSnapshot? _job;
     private string? _failure;
     private IReadOnlyList<string> _keys = [];
-    private string? _keyColumn;
+    private Dataset? _memberDataset;
     private IReadOnlyList<AttributeOption> _options = [];
     private string? _colorId;
     private string? _sizeId;
@@ -122,8 +120,7 @@ public sealed partial class ProjectionsPage
         // Render the scatter now: the browser fetches the coordinates while the keys and attributes load here.
         StateHasChanged();
         (_, _keys, _) = await Projections.ReadAsync(row.Id);
-        var dataset = row.DatasetId is { } datasetId ? await Datasets.FindAsync(datasetId) : null;
-        _keyColumn = dataset is null ? null : VectorSourceLoader.KeyColumn(dataset)?.Name;
+        _memberDataset = row.EntityLabel is { } label ? await Attributes.MemberDatasetAsync(WorkspaceId, label, row.DatasetId) : null;
         _options = row.EntityLabel is { } entity ? await Attributes.OptionsAsync(WorkspaceId, entity) : [];
     }
 

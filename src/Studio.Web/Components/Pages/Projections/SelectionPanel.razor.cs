@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Studio.Data.Datasets;
 using Studio.Data.Segments;
 
 namespace Studio.Web.Components.Pages.Projections;
@@ -11,10 +12,9 @@ public sealed partial class SelectionPanel
 
     [Parameter] public IReadOnlyList<string> Selected { get; set; } = [];
     [Parameter] public int WorkspaceId { get; set; }
-    [Parameter] public int? DatasetId { get; set; }
+    /// <summary>The dataset keyed by the points' entity whose rows a segment from the selection holds; null: none.</summary>
+    [Parameter] public Dataset? MemberDataset { get; set; }
     [Parameter] public int ProjectionId { get; set; }
-    /// <summary>The dataset's key column; a segment can be made when the points are its values.</summary>
-    [Parameter] public string? KeyColumn { get; set; }
     [Parameter] public string? EntityLabel { get; set; }
 
     private string _name = "";
@@ -22,7 +22,7 @@ public sealed partial class SelectionPanel
     private bool _failed;
     private bool _saving;
 
-    private bool CanCreateSegment => DatasetId is not null && KeyColumn is not null && KeyColumn == EntityLabel;
+    private bool CanCreateSegment => MemberDataset is not null;
 
     protected override void OnParametersSet()
     {
@@ -36,7 +36,7 @@ public sealed partial class SelectionPanel
         try
         {
             var definition = JsonSerializer.Serialize(new { projectionId = ProjectionId, selected = Selected.Count });
-            var id = await Segments.CreateFromMembersAsync(WorkspaceId, _name, SegmentSource.Selection, definition, DatasetId!.Value, Selected, CancellationToken.None);
+            var id = await Segments.CreateFromMembersAsync(WorkspaceId, _name, SegmentSource.Selection, definition, MemberDataset!.Id, Selected, CancellationToken.None);
             (_failed, _message) = (false, string.Create(CultureInfo.CurrentCulture, $"Segment \"{_name.Trim()}\" created with {Selected.Distinct().Count():N0} members (#{id})."));
             _name = "";
         }
