@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Studio.Core.Jobs;
 using Studio.Data;
+using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
 using Studio.Ml.Training;
@@ -16,13 +17,31 @@ namespace Studio.Ml.Service;
 /// </summary>
 public sealed class RunRecorder(IDbContextFactory<StudioDbContext> contextFactory, JobQueue jobs, TrainingNotifier notifier, TimeProvider time)
 {
-    /// <summary>Stores a new queued run and queues the <see cref="JobKind.Training"/> job that trains it.</summary>
-    public async Task<StartedRun> EnqueueAsync(TrainingRun run, Func<JobContext, int, Task<string?>> train, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new queued run of a model on one dataset version and queues the <see cref="JobKind.Training"/> job
+    /// that trains it.
+    /// </summary>
+    public async Task<StartedRun> EnqueueAsync(int workspaceId, Dataset dataset, RunDescription description,
+        Func<JobContext, int, Task<string?>> train, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(description);
         ArgumentNullException.ThrowIfNull(train);
-        run.Status = JobStatus.Queued;
-        run.CreatedAt = time.GetUtcNow();
+        var run = new TrainingRun
+        {
+            WorkspaceId = workspaceId,
+            DatasetId = dataset.Id,
+            DatasetVersion = dataset.Version,
+            DatasetName = dataset.Name,
+            Name = description.Name,
+            SpecJson = description.SpecJson,
+            ModelKind = description.ModelKind,
+            Task = description.Task,
+            TargetColumn = description.TargetColumn,
+            Seed = description.Seed,
+            Status = JobStatus.Queued,
+            CreatedAt = time.GetUtcNow(),
+        };
         await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             context.TrainingRuns.Add(run);
@@ -153,3 +172,6 @@ public sealed class RunRecorder(IDbContextFactory<StudioDbContext> contextFactor
         return run;
     }
 }
+
+/// <summary>What a new run is: its name, full spec (JSON), model family, task, target and seed.</summary>
+public sealed record RunDescription(string Name, string SpecJson, string ModelKind, string Task, string TargetColumn, int Seed);

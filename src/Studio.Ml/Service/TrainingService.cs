@@ -34,19 +34,8 @@ public sealed class TrainingService(
         }
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{request.Spec.Model.Kind} on {dataset.Name}" : request.Name.Trim();
-        var run = new TrainingRun
-        {
-            WorkspaceId = request.WorkspaceId,
-            DatasetId = dataset.Id,
-            DatasetVersion = dataset.Version,
-            DatasetName = dataset.Name,
-            Name = name,
-            SpecJson = ServiceJson.Serialize(request.Spec),
-            ModelKind = request.Spec.Model.Kind.ToString(),
-            Task = request.Spec.Task.ToString(),
-            TargetColumn = request.Spec.TargetColumn,
-            Seed = request.Spec.Seed,
-        };
-        return await recorder.EnqueueAsync(run, runJob.RunAsync, cancellationToken);
+        var description = new RunDescription(name, ServiceJson.Serialize(request.Spec), request.Spec.Model.Kind.ToString(),
+            request.Spec.Task.ToString(), request.Spec.TargetColumn, request.Spec.Seed);
+        return await recorder.EnqueueAsync(request.WorkspaceId, dataset, description, runJob.RunAsync, cancellationToken);
     }
 }

@@ -53,20 +53,12 @@ public sealed class SequenceTrainingService(
         }
 
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{spec.FamilyName} on {dataset.Name}" : request.Name.Trim();
-        var run = new TrainingRun
-        {
-            WorkspaceId = request.WorkspaceId,
-            DatasetId = dataset.Id,
-            DatasetVersion = dataset.Version,
-            DatasetName = dataset.Name,
-            Name = name,
-            SpecJson = ServiceJson.Serialize(spec),
-            ModelKind = spec.FamilyName,
-            Task = spec.Target == SequenceTarget.Item ? "Next item" : "Next category",
-            TargetColumn = spec.Target == SequenceTarget.Item ? spec.ItemColumn : spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn ?? spec.ItemColumn,
-            Seed = spec.Sequence.Seed,
-        };
-        return await recorder.EnqueueAsync(run, runJob.RunAsync, cancellationToken);
+        var target = spec.Target == SequenceTarget.Item
+            ? spec.ItemColumn
+            : spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn ?? spec.ItemColumn;
+        var description = new RunDescription(name, ServiceJson.Serialize(spec), spec.FamilyName,
+            spec.Target == SequenceTarget.Item ? "Next item" : "Next category", target, spec.Sequence.Seed);
+        return await recorder.EnqueueAsync(request.WorkspaceId, dataset, description, runJob.RunAsync, cancellationToken);
     }
 
     /// <summary>The stored spec of a sequence run, or null when the run is another family.</summary>
