@@ -10,6 +10,7 @@ using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Storage;
+using Studio.Data.Workspaces;
 using Studio.Ml;
 using Studio.Web.Workspaces;
 
@@ -40,6 +41,16 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
     public StudioStorageOptions Storage { get; }
     public JobNotifier Notifier => Services.GetRequiredService<JobNotifier>();
     public DatasetRepository Datasets => Services.GetRequiredService<DatasetRepository>();
+
+    /// <summary>Adds a workspace and returns its id.</summary>
+    public async Task<int> CreateWorkspaceAsync(string name = "Retail demo")
+    {
+        await using var context = CreateDbContext();
+        var workspace = new Workspace { Name = name, CreatedAt = DateTimeOffset.UtcNow };
+        context.Workspaces.Add(workspace);
+        await context.SaveChangesAsync();
+        return workspace.Id;
+    }
 
     /// <summary>Imports a CSV through the real importer, as an upload would.</summary>
     public Task<Dataset> ImportCsvAsync(int workspaceId, string path, string name, DatasetRole role = DatasetRole.Customers) =>

@@ -1,8 +1,4 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Studio.Data.Workspaces;
-using Studio.Analysis.Ingest;
-using Studio.Core.Datasets;
 using Studio.Web.Components.Pages.Models;
 
 namespace Studio.Web.ComponentTests.Models;
@@ -14,12 +10,8 @@ public sealed class NewRunPageTests : StudioTestContext
 
     private async Task SeedCustomersAsync()
     {
-        await using var context = CreateDbContext();
-        var workspace = new Workspace { Name = "Retail demo", CreatedAt = DateTimeOffset.UtcNow };
-        context.Workspaces.Add(workspace);
-        await context.SaveChangesAsync();
-        await Services.GetRequiredService<IDatasetImporter>().ImportAsync(new ImportRequest(workspace.Id,
-            Path.Combine(RepositoryRoot(), "sample-datasets", "retail-demo", "customers.csv"), "customers", DatasetRole.Customers), null, CancellationToken.None);
+        var workspaceId = await CreateWorkspaceAsync();
+        await ImportCsvAsync(workspaceId, Path.Combine(RepositoryRoot(), "sample-datasets", "retail-demo", "customers.csv"), "customers");
     }
 
     [Fact]

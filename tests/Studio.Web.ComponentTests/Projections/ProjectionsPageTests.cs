@@ -7,7 +7,6 @@ using Studio.Data;
 using Studio.Data.Jobs;
 using Studio.Core.Jobs;
 using Studio.Data.Models;
-using Studio.Data.Workspaces;
 using Studio.Ml.Projections;
 using Studio.Ml.Service;
 using Studio.Ml.Training;
@@ -34,15 +33,6 @@ public sealed class ProjectionsPageTests : StudioTestContext
         _worker = new JobWorker(Services.GetRequiredService<JobQueue>(), Notifier, Services.GetRequiredService<IDbContextFactory<StudioDbContext>>(),
             Services.GetRequiredService<IServiceScopeFactory>(), new ConfigurationBuilder().Build(), TimeProvider.System, NullLogger<JobWorker>.Instance);
         await _worker.StartAsync(CancellationToken.None);
-    }
-
-    private async Task<int> SeedWorkspaceAsync()
-    {
-        await using var context = CreateDbContext();
-        var workspace = new Workspace { Name = "Retail demo", CreatedAt = DateTimeOffset.UtcNow };
-        context.Workspaces.Add(workspace);
-        await context.SaveChangesAsync();
-        return workspace.Id;
     }
 
     /// <summary>A real one-epoch run on the demo customers, trained by the job worker as in the app.</summary>
@@ -74,7 +64,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
     [Fact]
     public async Task Page_NoFinishedRuns_SaysTrainFirstAndShowsEmptyState()
     {
-        await SeedWorkspaceAsync();
+        await CreateWorkspaceAsync();
 
         var cut = Render<ProjectionsPage>();
 
@@ -87,7 +77,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
     [Fact]
     public async Task Setup_TsnePerplexityAboveRegionCount_ExplainsAndDisablesProjectUntilFixed()
     {
-        var workspaceId = await SeedWorkspaceAsync();
+        var workspaceId = await CreateWorkspaceAsync();
         var run = await TrainAsync(workspaceId);
 
         var cut = Render<ProjectionSetup>(p => p.Add(s => s.Runs, [run]).Add(s => s.WorkspaceId, workspaceId)
@@ -112,7 +102,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
     [Fact]
     public async Task Page_FinishedProjectionInQuery_ShowsQualityAndScatter()
     {
-        var workspaceId = await SeedWorkspaceAsync();
+        var workspaceId = await CreateWorkspaceAsync();
         var run = await TrainAsync(workspaceId);
         var service = Services.GetRequiredService<Studio.Ml.Projections.Jobs.ProjectionService>();
         var start = await service.StartAsync(workspaceId, new Studio.Ml.Projections.Vectors.VectorSourceSpec(run.Id, Studio.Ml.Projections.Vectors.VectorSourceKind.HiddenLayer),
@@ -139,7 +129,7 @@ public sealed class ProjectionsPageTests : StudioTestContext
     [Fact]
     public async Task Page_TsneStartedThenCancelled_ShowsProgressThenSaysCancelled()
     {
-        var workspaceId = await SeedWorkspaceAsync();
+        var workspaceId = await CreateWorkspaceAsync();
         await TrainAsync(workspaceId);
         var cut = Render<ProjectionsPage>();
         cut.WaitForAssertion(() => Assert.Contains("Last hidden layer", cut.Markup, StringComparison.Ordinal));

@@ -1,20 +1,11 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using Studio.Data.Workspaces;
 using Studio.Web.Components.Pages.Projections;
 
 namespace Studio.Web.ComponentTests.Projections;
 
 public sealed class SelectionPanelTests : StudioTestContext
 {
-    private async Task<int> SeedWorkspaceAsync()
-    {
-        await using var context = CreateDbContext();
-        var workspace = new Workspace { Name = "Selections", CreatedAt = DateTimeOffset.UtcNow };
-        context.Workspaces.Add(workspace);
-        await context.SaveChangesAsync();
-        return workspace.Id;
-    }
 
     private static string WriteCsv(string text)
     {
@@ -26,7 +17,7 @@ public sealed class SelectionPanelTests : StudioTestContext
     [Fact]
     public async Task Create_SelectionOfCustomers_SegmentOfTheCustomersDatasetWithThoseMembers()
     {
-        var workspaceId = await SeedWorkspaceAsync();
+        var workspaceId = await CreateWorkspaceAsync("Selections");
         var customers = await ImportCsvAsync(workspaceId, WriteCsv("customer_id,age\nC1,30\nC2,41\nC3,52\nC4,60\n"), "customers");
 
         var cut = Render<SelectionPanel>(p => p.Add(s => s.Selected, ["C2", "C4", "C2"]).Add(s => s.WorkspaceId, workspaceId)
@@ -46,7 +37,7 @@ public sealed class SelectionPanelTests : StudioTestContext
     [Fact]
     public async Task Render_NoDatasetKeyedByTheEntity_ExplainsAndOffersNoButton()
     {
-        var workspaceId = await SeedWorkspaceAsync();
+        var workspaceId = await CreateWorkspaceAsync("Selections");
 
         var cut = Render<SelectionPanel>(p => p.Add(s => s.Selected, ["P1", "P2"]).Add(s => s.WorkspaceId, workspaceId)
             .Add(s => s.MemberDataset, null).Add(s => s.ProjectionId, 3).Add(s => s.EntityLabel, "product_id"));
