@@ -144,6 +144,56 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         Assert.True(rows > 100_000, $"expected the ~100k events, got {rows}");
     }
 
+    /// <summary>A model trained on events projects its customer_id embedding; a selection becomes a segment of the customers dataset.</summary>
+    [Fact]
+    public async Task EventsRun_CustomerEmbeddingBoxSelect_SegmentOfTheCustomersDataset()
+    {
+        var page = await app.OpenAsync("projections");
+        var (workspaceId, datasets) = await DemoDatasetsAsync(page, "events");
+        Assert.Contains("customers", datasets.Keys);
+        var runId = await TrainAsync(page, workspaceId, datasets["events"], new
+        {
+            targetColumn = "device",
+            task = "MultiClass",
+            categoricalColumns = new[] { "customer_id", "event_type" },
+            numericColumns = Array.Empty<string>(),
+            embedding = new { dimension = 8 },
+            model = new { kind = "Mlp", hiddenSizes = new[] { 16 } },
+            epochs = 1,
+            batchSize = 4096,
+            earlyStopping = (object?)null,
+        });
+        var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
+        {
+            DataObject = new { workspaceId, runId, source = "embedding:customer_id", method = "Pca", dimensions = 2 },
+        });
+        Assert.Equal(202, started.Status);
+        var projectionId = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("projectionId").GetInt32();
+        var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 120);
+        Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
+
+        await page.GotoAsync($"{app.BaseUrl}/projections?projection={projectionId}");
+        await page.WaitForSelectorAsync($"{Scatter}[data-drawn-ms]", new() { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Vectors" })).ToContainTextAsync("Embedding of customer_id");
+        await page.EvalOnSelectorAsync(Scatter, "e => Plotly.relayout(e, { dragmode: 'select' })");
+        var box = (await page.Locator($"{Scatter} .nsewdrag").First.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.2f);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.8f, box.Y + box.Height * 0.8f, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=segment-dataset]")).ToContainTextAsync("Members are rows of customers v");
+        await page.ClickAsync("[data-testid=create-segment]");
+        await Assertions.Expect(page.Locator("[data-testid=segment-result]")).ToContainTextAsync("created with");
+        var result = await page.InnerTextAsync("[data-testid=segment-result]");
+        output.WriteLine(result);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-events-customers.png"), FullPage = true });
+        var members = System.Text.RegularExpressions.Regex.Match(result, @"created with ([\d,]+) members").Groups[1].Value;
+
+        await page.ClickAsync("[data-testid=segment-link]");
+        await Assertions.Expect(page.Locator("[data-testid=profile-size]")).ToHaveTextAsync(members, new() { Timeout = 30_000 });
+    }
+
     private static async Task<(int WorkspaceId, Dictionary<string, int> Datasets)> DemoDatasetsAsync(IPage page, string needed)
     {
         var baseUrl = new Uri(page.Url).GetLeftPart(UriPartial.Authority);

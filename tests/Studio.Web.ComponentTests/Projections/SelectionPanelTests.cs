@@ -32,6 +32,7 @@ public sealed class SelectionPanelTests : StudioTestContext
         var segment = await context.Segments.SingleAsync();
         Assert.Equal(customers.Id, segment.DatasetId);
         Assert.Equal(2, segment.MemberCount);
+        Assert.Equal($"segments/{segment.Id}", cut.Find("[data-testid=segment-link]").GetAttribute("href"));
     }
 
     [Fact]

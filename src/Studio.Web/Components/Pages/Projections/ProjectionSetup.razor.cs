@@ -22,7 +22,10 @@ public sealed partial class ProjectionSetup
     /// <summary>A job is running: the button waits.</summary>
     [Parameter] public bool Busy { get; set; }
     [Parameter] public EventCallback<ProjectionStarted> Started { get; set; }
-    /// <summary>The source key chosen when a run's sources load (default: the hidden layer).</summary>
+    /// <summary>
+    /// The source key chosen when a run's sources load (default: the hidden layer), and again whenever it changes: the
+    /// page passes the shown projection's source, so the form describes what is on screen.
+    /// </summary>
     [Parameter] public string? InitialSource { get; set; }
 
     public ProjectionFormModel Form { get; } = new();
@@ -33,6 +36,8 @@ public sealed partial class ProjectionSetup
     private string? _startError;
     private int? _loadedRun;
 
+    private string? _appliedSource;
+
     private VectorSourceInfo? Source => _sources.FirstOrDefault(s => s.Spec.Key == _sourceKey);
 
     private IReadOnlyList<string> Problems => Form.Problems(Source);
@@ -40,6 +45,8 @@ public sealed partial class ProjectionSetup
     protected override async Task OnParametersSetAsync()
     {
         if (RunId != _loadedRun) await LoadSourcesAsync();
+        else if (InitialSource != _appliedSource && _sources.Any(s => s.Spec.Key == InitialSource)) _sourceKey = InitialSource;
+        _appliedSource = InitialSource;
     }
 
     private async Task OnRunChanged(int? runId)

@@ -21,6 +21,7 @@ public sealed partial class SelectionPanel
     private string? _message;
     private bool _failed;
     private bool _saving;
+    private int? _createdId;
 
     private bool CanCreateSegment => MemberDataset is not null;
 
@@ -37,12 +38,13 @@ public sealed partial class SelectionPanel
         {
             var definition = JsonSerializer.Serialize(new { projectionId = ProjectionId, selected = Selected.Count });
             var id = await Segments.CreateFromMembersAsync(WorkspaceId, _name, SegmentSource.Selection, definition, MemberDataset!.Id, Selected, CancellationToken.None);
+            _createdId = id;
             (_failed, _message) = (false, string.Create(CultureInfo.CurrentCulture, $"Segment \"{_name.Trim()}\" created with {Selected.Distinct().Count():N0} members (#{id})."));
             _name = "";
         }
         catch (SegmentValidationException ex)
         {
-            (_failed, _message) = (true, ex.Message);
+            (_failed, _message, _createdId) = (true, ex.Message, null);
         }
         finally
         {
