@@ -55,12 +55,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         await ChooseAsync(page, "color-select", "region (customers)");
         await Assertions.Expect(page.Locator("[data-testid=legend] .mud-chip")).ToHaveCountAsync(5);
 
-        await page.EvalOnSelectorAsync(Scatter, "e => Plotly.relayout(e, { dragmode: 'select' })");
-        var box = (await page.Locator($"{Scatter} .nsewdrag").First.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.3f, box.Y + box.Height * 0.3f);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.6f, box.Y + box.Height * 0.6f, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        await BoxSelectAsync(page, 0.3f, 0.6f);
         var create = page.Locator("[data-testid=create-segment]");
         await Assertions.Expect(create).ToBeVisibleAsync();
         output.WriteLine(await create.InnerTextAsync());
@@ -98,14 +93,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         var sources = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/runs/{runId}/vector-sources")).TextAsync()).RootElement;
         Assert.Equal(["embedding:customer_id", "embedding:product_id", "embedding:device", "hidden"],
             sources.EnumerateArray().Select(s => s.GetProperty("key").GetString()));
-        var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
-        {
-            DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
-        });
-        Assert.Equal(202, started.Status);
-        var projectionId = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("projectionId").GetInt32();
-        var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 240);
-        Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
+        var (projectionId, meta) = await ProjectPcaAsync(page, workspaceId, runId, "hidden");
         var rows = meta.GetProperty("rows").GetInt32();
         var coordinates = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/projections/{projectionId}/coordinates");
         Assert.Equal("application/octet-stream", coordinates.Headers["content-type"]);
@@ -163,24 +151,12 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
             batchSize = 4096,
             earlyStopping = (object?)null,
         });
-        var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
-        {
-            DataObject = new { workspaceId, runId, source = "embedding:customer_id", method = "Pca", dimensions = 2 },
-        });
-        Assert.Equal(202, started.Status);
-        var projectionId = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("projectionId").GetInt32();
-        var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 120);
-        Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
+        var (projectionId, _) = await ProjectPcaAsync(page, workspaceId, runId, "embedding:customer_id");
 
         await page.GotoAsync($"{app.BaseUrl}/projections?projection={projectionId}");
         await page.WaitForSelectorAsync($"{Scatter}[data-drawn-ms]", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Vectors" })).ToContainTextAsync("Embedding of customer_id");
-        await page.EvalOnSelectorAsync(Scatter, "e => Plotly.relayout(e, { dragmode: 'select' })");
-        var box = (await page.Locator($"{Scatter} .nsewdrag").First.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.2f, box.Y + box.Height * 0.2f);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * 0.8f, box.Y + box.Height * 0.8f, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
+        await BoxSelectAsync(page, 0.2f, 0.8f);
 
         await Assertions.Expect(page.Locator("[data-testid=segment-dataset]")).ToContainTextAsync("Members are rows of customers v");
         await page.ClickAsync("[data-testid=create-segment]");
@@ -192,6 +168,31 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
 
         await page.ClickAsync("[data-testid=segment-link]");
         await Assertions.Expect(page.Locator("[data-testid=profile-size]")).ToHaveTextAsync(members, new() { Timeout = 30_000 });
+    }
+
+    /// <summary>Starts a 2D PCA of one vector source through the API and waits until it succeeds.</summary>
+    private async Task<(int ProjectionId, JsonElement Meta)> ProjectPcaAsync(IPage page, int workspaceId, int runId, string source)
+    {
+        var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
+        {
+            DataObject = new { workspaceId, runId, source, method = "Pca", dimensions = 2 },
+        });
+        Assert.Equal(202, started.Status);
+        var projectionId = JsonDocument.Parse(await started.TextAsync()).RootElement.GetProperty("projectionId").GetInt32();
+        var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 240);
+        Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
+        return (projectionId, meta);
+    }
+
+    /// <summary>Drags a box selection over the plot from (from, from) to (to, to), as shares of the plot area.</summary>
+    private static async Task BoxSelectAsync(IPage page, float from, float to)
+    {
+        await page.EvalOnSelectorAsync(Scatter, "e => Plotly.relayout(e, { dragmode: 'select' })");
+        var box = (await page.Locator($"{Scatter} .nsewdrag").First.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * from, box.Y + box.Height * from);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * to, box.Y + box.Height * to, new() { Steps = 8 });
+        await page.Mouse.UpAsync();
     }
 
     private static async Task<(int WorkspaceId, Dictionary<string, int> Datasets)> DemoDatasetsAsync(IPage page, string needed)
