@@ -52,7 +52,8 @@ public sealed class EmbeddingSegmentation(JobQueue jobs, VectorSourceLoader vect
                 job.Report(0.02, "Loading vectors");
                 var (keys, points, dropped) = await LoadAsync(spec.DatasetId, spec.Source, spec.Normalize, job.CancellationToken);
                 var ks = Enumerable.Range(spec.KMin, spec.KMax - spec.KMin + 1).Where(k => k <= keys.Count).ToList();
-                var progress = new Progress<double>(f => job.Report(0.1 + 0.9 * f, string.Create(CultureInfo.InvariantCulture, $"Fitting k-means ({f:P0})")));
+                // Synchronous: Progress<T> would post reports to the thread pool, where they can land after the job ends.
+                var progress = new SynchronousProgress<double>(f => job.Report(0.1 + 0.9 * f, string.Create(CultureInfo.InvariantCulture, $"Fitting k-means ({f:P0})")));
                 var choices = await Task.Run(() => KMeans.ChooseK(points, ks, new KMeansSpec(2, Seed: spec.Seed), null, progress, job.CancellationToken), job.CancellationToken);
                 job.Report(1, string.Create(CultureInfo.InvariantCulture, $"Scanned {ks.Count} values of k over {keys.Count:N0} customers"));
                 return JsonSerializer.Serialize(new KMeansScanResult(keys.Count, dropped, choices), SegmentJson.Options);
