@@ -28,6 +28,10 @@ for project in $projects; do
   dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$log"
   code=${PIPESTATUS[0]}
   [ "$code" -eq 0 ] || status=$code
+  if [ "$code" -ne 0 ] && [[ "$project" == *Studio.E2E* ]] && [ -f tests/Studio.E2E/screenshots/app.log ]; then
+    echo "--- errors in the log of the app under test (tests/Studio.E2E/screenshots/app.log) ---"
+    grep -n -A12 -E '^(fail|crit): ' tests/Studio.E2E/screenshots/app.log | head -150
+  fi
 done
 
 read -r passed failed < <(awk '/^(Passed|Failed)! +- /{

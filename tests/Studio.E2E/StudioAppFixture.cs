@@ -107,6 +107,9 @@ public sealed class StudioAppFixture : IAsyncLifetime
             await _app.WaitForExitAsync();
         }
         _app?.Dispose();
+        // Kept beside the screenshots; build/test.sh prints its errors when a browser test failed.
+        Directory.CreateDirectory(ScreenshotDir);
+        await File.WriteAllTextAsync(Path.Combine(ScreenshotDir, "app.log"), AppLog);
         try
         {
             Directory.Delete(DataDir, recursive: true);

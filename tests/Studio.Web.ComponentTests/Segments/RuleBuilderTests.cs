@@ -42,6 +42,26 @@ public sealed class RuleBuilderTests : SegmentsTestContext
         Assert.Equal("50.0% of 8 customers", cut.Find("[data-testid=preview-share]").TextContent.Trim());
     }
 
+    /// <summary>
+    /// Edits faster than a count: each cancels the count before it. Once, a count went on with a token whose source a
+    /// later edit had disposed, threw ObjectDisposedException and took the circuit down (a browser test saw the
+    /// "Something went wrong" bar with the count stuck on "counting…").
+    /// </summary>
+    [Fact]
+    public async Task Preview_BurstOfEditsDuringACount_LastCountWinsWithoutErrors()
+    {
+        var cut = await RenderWithAgeRuleAsync();
+        cut.WaitForAssertion(() => Assert.Equal("8", cut.Find("[data-testid=preview-count]").TextContent.Trim()), Wait);
+        var editor = cut.FindComponent<RuleEditor>().Instance;
+
+        for (var burst = 0; burst < 5; burst++)
+            await cut.InvokeAsync(() => Task.WhenAll(Enumerable.Range(0, 4).Select(_ => editor.Changed.InvokeAsync())));
+        SetRange(cut, "30", "45");
+
+        cut.WaitForAssertion(() => Assert.Equal("4", cut.Find("[data-testid=preview-count]").TextContent.Trim()), Wait);
+        Assert.Empty(cut.FindAll("[data-testid=preview-counting]"));
+    }
+
     [Fact]
     public async Task Preview_NoColumnChosen_AsksForOneAndBlocksCreate()
     {

@@ -92,9 +92,13 @@ public sealed partial class NewRuleSegmentPage : IDisposable
     private async Task RecountAsync()
     {
         _error = null;
-        if (_recount is not null) await _recount.CancelAsync();
-        _recount?.Dispose();
+        // Cancel the previous count and take its place without yielding: an await here let several edits interleave,
+        // and one disposed the source of a count still running (ObjectDisposedException, circuit down). The old
+        // sources are not disposed, as a count may still read their token; they hold no timer or handle.
+        var previous = _recount;
         var cancel = _recount = new CancellationTokenSource();
+        var token = cancel.Token;
+        previous?.Cancel();
         var (definition, problems) = Build();
         if (definition is null)
         {
@@ -104,8 +108,8 @@ public sealed partial class NewRuleSegmentPage : IDisposable
         _counting = true;
         try
         {
-            await Task.Delay(Debounce, cancel.Token);
-            _preview = await Segments.PreviewAsync(definition, cancel.Token);
+            await Task.Delay(Debounce, token);
+            _preview = await Segments.PreviewAsync(definition, token);
             _counting = false;
         }
         catch (OperationCanceledException)
