@@ -12,7 +12,7 @@ namespace Studio.E2E;
 [Collection(StudioAppCollection.Name)]
 public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper output)
 {
-    private const string Scatter = "[data-testid=projection-scatter]";
+    private const string Scatter = ScatterActions.Scatter;
 
     [Fact]
     public async Task ProjectHiddenLayer_ClickBoxSelect_NeighboursListedAndSegmentCreated()
@@ -55,7 +55,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         await ChooseAsync(page, "color-select", "region (customers)");
         await Assertions.Expect(page.Locator("[data-testid=legend] .mud-chip")).ToHaveCountAsync(5);
 
-        await BoxSelectAsync(page, 0.3f, 0.6f);
+        await ScatterActions.BoxSelectAsync(page, 0.3f, 0.6f);
         var create = page.Locator("[data-testid=create-segment]");
         await Assertions.Expect(create).ToBeVisibleAsync();
         output.WriteLine(await create.InnerTextAsync());
@@ -156,7 +156,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         await page.GotoAsync($"{app.BaseUrl}/projections?projection={projectionId}");
         await page.WaitForSelectorAsync($"{Scatter}[data-drawn-ms]", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Vectors" })).ToContainTextAsync("Embedding of customer_id");
-        await BoxSelectAsync(page, 0.2f, 0.8f);
+        await ScatterActions.BoxSelectAsync(page, 0.2f, 0.8f);
 
         await Assertions.Expect(page.Locator("[data-testid=segment-dataset]")).ToContainTextAsync("Members are rows of customers v");
         await page.ClickAsync("[data-testid=create-segment]");
@@ -182,17 +182,6 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         var meta = await PollAsync(page, $"/api/projections/{projectionId}", m => m.GetProperty("status").GetString() is "Succeeded" or "Failed", 240);
         Assert.Equal("Succeeded", meta.GetProperty("status").GetString());
         return (projectionId, meta);
-    }
-
-    /// <summary>Drags a box selection over the plot from (from, from) to (to, to), as shares of the plot area.</summary>
-    private static async Task BoxSelectAsync(IPage page, float from, float to)
-    {
-        await page.EvalOnSelectorAsync(Scatter, "e => Plotly.relayout(e, { dragmode: 'select' })");
-        var box = (await page.Locator($"{Scatter} .nsewdrag").First.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + box.Width * from, box.Y + box.Height * from);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(box.X + box.Width * to, box.Y + box.Height * to, new() { Steps = 8 });
-        await page.Mouse.UpAsync();
     }
 
     private static async Task<(int WorkspaceId, Dictionary<string, int> Datasets)> DemoDatasetsAsync(IPage page, string needed)

@@ -104,6 +104,23 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         var attention = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/attention?customer=C000002&candidate={item}")).TextAsync()).RootElement;
         Assert.Equal(1.0, attention.GetProperty("events").EnumerateArray().Sum(e => e.GetProperty("weight").GetDouble()), 1e-4);
         Assert.Equal(404, (await api.GetAsync($"{app.BaseUrl}/api/sequence-runs/{runId}/attention?customer=nobody&candidate={item}")).Status);
+
+        // Customers as a sequence model sees them: behaviour vectors, projected and selected in the viewer.
+        var sources = JsonDocument.Parse(await (await api.GetAsync($"{app.BaseUrl}/api/runs/{runId}/vector-sources")).TextAsync()).RootElement;
+        Assert.Equal(["embedding:product_id", "hidden"], sources.EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        var projection = await api.PostAsync($"{app.BaseUrl}/api/projections", new()
+        {
+            DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
+        });
+        Assert.Equal(202, projection.Status);
+        var projectionId = JsonDocument.Parse(await projection.TextAsync()).RootElement.GetProperty("projectionId").GetInt32();
+        await page.GotoAsync($"{app.BaseUrl}/projections?projection={projectionId}");
+        const string scatter = ScatterActions.Scatter;
+        await page.WaitForSelectorAsync($"{scatter}[data-drawn-ms]", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Vectors" })).ToContainTextAsync("Behaviour of each customer_id");
+        await ScatterActions.BoxSelectAsync(page, 0.1f, 0.9f);
+        await Assertions.Expect(page.Locator("[data-testid=segment-dataset]")).ToContainTextAsync("Members are rows of customers v");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-sequence-behaviour.png"), FullPage = true });
     }
 
     /// <summary>Waits for the demo seeder's events and products.</summary>

@@ -14,10 +14,13 @@ namespace Studio.Ml.Projections.Vectors;
 /// Loads the vectors a finished training run offers from its checkpoint: each categorical field's embedding table
 /// (entities = the field's categories, the unknown bucket left out) and the last hidden layer over the run's
 /// dataset (entities = values of the dataset's first identifier column; rows sharing a key are averaged).
-/// A behaviour-sequence run offers its item table and, when it has categories, its category table.
+/// A behaviour-sequence run offers its item table, its category table when it has categories, and each customer's
+/// behaviour vector: the mean of the item and category embeddings of their last T interactions (what the model's
+/// mean-pooling reads), so customers of a sequence model can be projected, clustered and selected like any others.
 /// Stateless; every call loads its own model.
 /// </summary>
-public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository datasets, DatasetTableStore tables, DatasetFeatureLoader features)
+public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository datasets, DatasetTableStore tables, DatasetFeatureLoader features,
+    SequenceEventsLoader sequenceEvents)
 {
     /// <summary>Label of entities when the dataset has no identifier column (keys are 1-based row numbers).</summary>
     public const string RowEntityLabel = "row";
@@ -27,7 +30,8 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
     public async Task<IReadOnlyList<VectorSourceInfo>> ListSourcesAsync(int runId, CancellationToken cancellationToken = default)
     {
         var run = await FindRunAsync(runId, cancellationToken);
-        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec) return SequenceSources(run, sequenceSpec);
+        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec)
+            return SequenceSources(run, sequenceSpec, await datasets.FindAsync(run.DatasetId, cancellationToken));
         var dataset = await datasets.FindAsync(run.DatasetId, cancellationToken);
         using var model = ModelCheckpoint.Load(run.CheckpointPath!);
         var sources = new List<VectorSourceInfo>();
@@ -57,7 +61,12 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
     {
         ArgumentNullException.ThrowIfNull(spec);
         var run = await FindRunAsync(spec.TrainingRunId, cancellationToken);
-        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec) return SequenceVectors(run, sequenceSpec, spec);
+        if (SequenceTrainingService.SpecOf(run) is { } sequenceSpec)
+        {
+            return spec.Kind == VectorSourceKind.HiddenLayer
+                ? await BehaviourVectorsAsync(run, sequenceSpec, cancellationToken)
+                : SequenceVectors(run, sequenceSpec, spec);
+        }
         using var model = ModelCheckpoint.Load(run.CheckpointPath!);
         return spec.Kind switch
         {
@@ -92,7 +101,7 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
         return run;
     }
 
-    private static IReadOnlyList<VectorSourceInfo> SequenceSources(TrainingRun run, SequenceRunSpec spec)
+    private static IReadOnlyList<VectorSourceInfo> SequenceSources(TrainingRun run, SequenceRunSpec spec, Dataset? events)
     {
         using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
         var width = model.Spec.ItemDimension;
@@ -106,12 +115,62 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
             sources.Add(new VectorSourceInfo(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, category), category,
                 $"Category embedding of {category}", model.Vocabulary.Categories.Count, width));
         }
+        if (events is not null)
+        {
+            var customers = events.Columns.FirstOrDefault(c => c.Name == spec.CustomerColumn)?.DistinctCount ?? 0;
+            sources.Add(new VectorSourceInfo(new VectorSourceSpec(run.Id, VectorSourceKind.HiddenLayer), spec.CustomerColumn,
+                $"Behaviour of each {spec.CustomerColumn} (last {model.Spec.MaxLength} interactions) over {events.Name} v{events.Version}",
+                (int)Math.Min(customers, int.MaxValue), 2 * width));
+        }
         return sources;
+    }
+
+    /// <summary>
+    /// One vector per customer with known interactions: the mean over their last T interactions of the item embedding
+    /// concatenated with the category embedding (row 0, padding, for items without a category).
+    /// </summary>
+    private async Task<EntityVectors> BehaviourVectorsAsync(TrainingRun run, SequenceRunSpec runSpec, CancellationToken cancellationToken)
+    {
+        var events = await datasets.FindAsync(run.DatasetId, cancellationToken)
+            ?? throw new InvalidOperationException($"The events dataset {run.DatasetId} of run {run.Id} no longer exists.");
+        var log = await sequenceEvents.LoadAsync(events, runSpec, cancellationToken);
+        return await Task.Run(() =>
+        {
+            using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
+            var histories = model.HistoriesOf(log);
+            var items = model.ItemEmbedding(runSpec.ItemColumn).Vectors;
+            var categories = model.CategoryEmbedding(SequenceCategoryField(runSpec) ?? "category").Vectors;
+            var itemWidth = items[0].Length;
+            var width = itemWidth + categories[0].Length;
+            var keys = new List<string>(histories.Count);
+            var values = new List<double>(histories.Count * width);
+            var mean = new double[width];
+            for (var c = 0; c < histories.Count; c++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var timeline = histories[c];
+                if (timeline.Count == 0) continue;
+                Array.Clear(mean);
+                var first = Math.Max(0, timeline.Count - model.Spec.MaxLength);
+                for (var e = first; e < timeline.Count; e++)
+                {
+                    var item = items[timeline.Items[e]];
+                    var category = categories[timeline.Categories[e]];
+                    for (var j = 0; j < itemWidth; j++) mean[j] += item[j];
+                    for (var j = 0; j < category.Length; j++) mean[itemWidth + j] += category[j];
+                }
+                var n = timeline.Count - first;
+                keys.Add(timeline.CustomerId);
+                values.AddRange(mean.Select(v => v / n));
+            }
+            if (keys.Count == 0) throw new InvalidOperationException($"No customer of run {run.Id} has an interaction the model knows.");
+            return new EntityVectors(runSpec.CustomerColumn, keys, new PointMatrix(keys.Count, width, [.. values]), run.DatasetId);
+        }, cancellationToken);
     }
 
     private static EntityVectors SequenceVectors(TrainingRun run, SequenceRunSpec runSpec, VectorSourceSpec spec)
     {
-        var field = RequireField(spec.Kind == VectorSourceKind.HiddenLayer ? null : spec.Field);
+        var field = RequireField(spec.Field);
         using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
         if (field == runSpec.ItemColumn) return EmbeddingVectors(model.ItemEmbedding(field), run.DatasetId);
         if (field == SequenceCategoryField(runSpec)) return EmbeddingVectors(model.CategoryEmbedding(field), run.DatasetId);
@@ -122,7 +181,7 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
     private static string? SequenceCategoryField(SequenceRunSpec spec) => spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn;
 
     private static string RequireField(string? field) =>
-        string.IsNullOrEmpty(field) ? throw new ArgumentException("An embedding-table source needs a field; sequence models offer embedding tables only.", nameof(field)) : field;
+        string.IsNullOrEmpty(field) ? throw new ArgumentException("An embedding-table source needs a field.", nameof(field)) : field;
 
     private static EntityVectors EmbeddingVectors(EmbeddingTable table, int datasetId)
     {

@@ -70,7 +70,7 @@ public sealed class SequenceServiceTests
     }
 
     [Fact]
-    public async Task VectorSources_SequenceRun_OfferItemAndCategoryTablesEqualToTheCheckpoint()
+    public async Task VectorSources_SequenceRun_ItemAndCategoryTablesAndCustomerBehaviourFromTheCheckpoint()
     {
         await using var harness = await ServiceHarness.StartAsync();
         var events = await SaveEventsAsync(harness, 3000);
@@ -88,7 +88,9 @@ public sealed class SequenceServiceTests
         var categories = await loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, "category"));
 
         using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
-        Assert.Equal(["embedding:product_id", "embedding:category"], sources.Select(s => s.Spec.Key));
+        Assert.Equal(["embedding:product_id", "embedding:category", "hidden"], sources.Select(s => s.Spec.Key));
+        Assert.Equal("customer_id", sources[2].EntityLabel);
+        Assert.Equal(16, sources[2].Dimensions);
         Assert.Equal(model.Vocabulary.Items, items.Keys);
         Assert.Equal(model.Vocabulary.Categories, categories.Keys);
         Assert.Equal(model.Vocabulary.Items.Count, sources[0].Count);
@@ -97,7 +99,31 @@ public sealed class SequenceServiceTests
         var last = items.Count - 1;
         for (var j = 0; j < 8; j++) Assert.Equal(table.Vectors[last + 1][j], items.Vectors[last, j], 1e-6);
         Assert.NotEqual(0, Enumerable.Range(0, 8).Sum(j => Math.Abs(items.Vectors[0, j])));
-        await Assert.ThrowsAsync<ArgumentException>(() => loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.HiddenLayer)));
+
+        // Behaviour: per customer, the mean of [item ‖ category] embeddings over the last T = 5 interactions, which is
+        // exactly the window the attention viewer explains.
+        var behaviour = await loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.HiddenLayer));
+        Assert.Equal("customer_id", behaviour.EntityLabel);
+        Assert.Equal(16, behaviour.Vectors.Columns);
+        Assert.Equal(behaviour.Keys.Count, behaviour.Keys.Distinct().Count());
+        var categoryTable = model.CategoryEmbedding("category");
+        var attention = harness.Get<AttentionService>();
+        var checkedFull = 0;
+        for (var row = 0; row < behaviour.Count && checkedFull < 20; row++)
+        {
+            var window = (await attention.ExplainAsync(run.Id, behaviour.Keys[row], model.Vocabulary.Items[0])).Events;
+            Assert.InRange(window.Count, 1, 5);
+            if (row > 2 && window.Count < 5) continue; // full windows test the cut at T; the first rows test any length
+            checkedFull += window.Count == 5 ? 1 : 0;
+            for (var j = 0; j < 16; j++)
+            {
+                var expected = window.Average(e => j < 8
+                    ? table.Vectors[IndexOf(table.Labels, e.ItemId)][j]
+                    : categoryTable.Vectors[Math.Max(0, IndexOf(categoryTable.Labels, e.Category))][j - 8]);
+                Assert.Equal(expected, behaviour.Vectors[row, j], 1e-5);
+            }
+        }
+        Assert.Equal(20, checkedFull);
         await Assert.ThrowsAsync<KeyNotFoundException>(() => loader.LoadAsync(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, "device")));
     }
 
@@ -126,5 +152,12 @@ public sealed class SequenceServiceTests
         var run = await harness.WaitForRunAsync(started.RunId);
 
         Assert.Equal(JobStatus.Cancelled, run.Status);
+    }
+
+    private static int IndexOf(IReadOnlyList<string> labels, string label)
+    {
+        for (var i = 1; i < labels.Count; i++)
+            if (labels[i] == label) return i;
+        return -1;
     }
 }

@@ -64,7 +64,12 @@ public sealed partial class ProjectionsPage
         {
             _runId = stored.TrainingRunId;
             await LoadEarlierAsync();
-            await ShowAsync(stored);
+            // A link to a projection still computing shows its progress, then draws it; a failed one says why.
+            var job = stored.JobId is { } jobId ? Notifier.Find(jobId) : null;
+            if (stored.Status != JobStatus.Succeeded && job?.Status == JobStatus.Succeeded) stored = await Store.FindAsync(id) ?? stored;
+            if (stored.Status == JobStatus.Succeeded) await ShowAsync(stored);
+            else if (job is not null && !job.Status.IsFinished()) _job = job;
+            else _failure = $"Projection {stored.Id} is {stored.Status}{(stored.Error is { } error ? $": {error}" : ".")}";
         }
     }
 
