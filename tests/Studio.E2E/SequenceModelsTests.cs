@@ -118,6 +118,7 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         const string scatter = ScatterActions.Scatter;
         await page.WaitForSelectorAsync($"{scatter}[data-drawn-ms]", new() { Timeout = 120_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Vectors" })).ToContainTextAsync("Behaviour of each customer_id");
+        await Assertions.Expect(page.Locator("[data-testid=earlier-projection]")).ToContainTextAsync("PCA 2D of customer_id behaviour · trust 0.");
         await ScatterActions.BoxSelectAsync(page, 0.1f, 0.9f);
         await Assertions.Expect(page.Locator("[data-testid=segment-dataset]")).ToContainTextAsync("Members are rows of customers v");
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, "projections-sequence-behaviour.png"), FullPage = true });

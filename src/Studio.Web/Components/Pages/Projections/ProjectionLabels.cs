@@ -12,8 +12,13 @@ public static class ProjectionLabels
     public static string Summary(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
         $"{MethodLabel(p.Method)} {p.Dimensions}D of {p.Rows:N0} × {p.SourceDimensions} vectors in {Duration(p.ElapsedSeconds ?? 0)}");
 
-    public static string Earlier(StoredProjection p) => string.Create(CultureInfo.CurrentCulture,
-        $"{MethodLabel(p.Method)} {p.Dimensions}D of {(p.SourceKey == "hidden" ? "hidden layer" : p.SourceKey.Replace("embedding:", "", StringComparison.Ordinal))} · trust {p.Trustworthiness ?? double.NaN:0.000}");
+    /// <param name="sequenceRun">The run is a behaviour-sequence model, whose per-customer source is behaviour, not a hidden layer.</param>
+    public static string Earlier(StoredProjection p, bool sequenceRun = false) => string.Create(CultureInfo.CurrentCulture,
+        $"{MethodLabel(p.Method)} {p.Dimensions}D of {SourceLabel(p, sequenceRun)} · trust {p.Trustworthiness ?? double.NaN:0.000}");
+
+    private static string SourceLabel(StoredProjection p, bool sequenceRun) => p.SourceKey == "hidden"
+        ? sequenceRun ? $"{p.EntityLabel} behaviour" : "hidden layer"
+        : p.SourceKey.Replace("embedding:", "", StringComparison.Ordinal);
 
     public static string MethodLabel(string method) => method switch
     {

@@ -8,6 +8,7 @@ using Studio.Data.Models;
 using Studio.Data.Projections;
 using Studio.Ml.Projections;
 using Studio.Ml.Projections.Attributes;
+using Studio.Ml.Sequences.Service;
 using Studio.Ml.Projections.Jobs;
 using Studio.Ml.Service;
 using Studio.Web.Workspaces;
@@ -53,6 +54,8 @@ public sealed partial class ProjectionsPage
         ? string.Create(CultureInfo.CurrentCulture, $"{d.Points:N0} points of {p.EntityLabel} drawn in {d.Milliseconds:N0} ms · ")
             + (p.Dimensions == 3 ? "drag to rotate, scroll to zoom, click a point for its neighbours" : "lasso or box to select, scroll to zoom, click a point for its neighbours")
         : "Drawing…";
+
+    private bool IsSequenceRun => _runs.FirstOrDefault(r => r.Id == _runId) is { } run && SequenceFamilies.Contains(run.ModelKind);
 
     protected override async Task OnInitializedAsync()
     {
