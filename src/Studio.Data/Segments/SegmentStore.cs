@@ -21,56 +21,75 @@ public sealed class SegmentStore(IDbContextFactory<StudioDbContext> contexts, Da
     /// </summary>
     /// <returns>The new segment's id.</returns>
     public async Task<int> CreateFromMembersAsync(int workspaceId, string name, SegmentSource source, string definitionJson,
-        int datasetId, IReadOnlyList<string> memberKeys, CancellationToken ct)
+        int datasetId, IReadOnlyList<string> memberKeys, CancellationToken ct) =>
+        (await CreateManyFromMembersAsync(workspaceId, source, datasetId, [new NewSegment(name, definitionJson, memberKeys)], ct))[0];
+
+    /// <summary>
+    /// Creates several segments of one dataset (k-means clusters) all or none: every segment is checked as
+    /// <see cref="CreateFromMembersAsync"/> does (and names must differ from each other), then all of them and their
+    /// members are written in one transaction.
+    /// </summary>
+    /// <returns>The new segments' ids, in the given order.</returns>
+    public async Task<IReadOnlyList<int>> CreateManyFromMembersAsync(int workspaceId, SegmentSource source, int datasetId,
+        IReadOnlyList<NewSegment> segments, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(memberKeys);
-        var trimmed = (name ?? "").Trim();
-        if (trimmed.Length == 0) throw new SegmentValidationException("The segment needs a name.");
-        if (trimmed.Length > MaxNameLength)
-            throw new SegmentValidationException($"The segment name is longer than {MaxNameLength} characters.");
+        ArgumentNullException.ThrowIfNull(segments);
+        if (segments.Count == 0) throw new SegmentValidationException("There are no segments to create.");
         var dataset = await FindDatasetAsync(datasetId, ct);
         if (dataset is null || dataset.WorkspaceId != workspaceId)
             throw new SegmentValidationException($"Dataset #{datasetId} is not in workspace #{workspaceId}.");
-        if (await NameTakenAsync(workspaceId, trimmed, ct))
-            throw new SegmentValidationException($"A segment named '{trimmed}' already exists in this workspace.");
-        var members = memberKeys.Distinct(StringComparer.Ordinal).ToList();
-        if (members.Count == 0) throw new SegmentValidationException("The segment has no members.");
-        var known = DatasetKeys.ReadKeys(tables, dataset, ct).ToHashSet(StringComparer.Ordinal);
-        var unknown = members.Where(k => !known.Contains(k)).ToList();
-        if (unknown.Count > 0)
-            throw new SegmentValidationException(
-                $"{unknown.Count:N0} key(s) are not in dataset '{dataset.Name}' v{dataset.Version}, e.g. " +
-                string.Join(", ", unknown.Take(5).Select(k => $"'{k}'")) + ".");
-
-        var segment = new Segment
+        HashSet<string>? known = null;
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var prepared = new List<(Segment Segment, List<string> Members)>(segments.Count);
+        foreach (var request in segments)
         {
-            WorkspaceId = workspaceId,
-            Name = trimmed,
-            Source = source,
-            DefinitionJson = string.IsNullOrWhiteSpace(definitionJson) ? "{}" : definitionJson,
-            DatasetId = datasetId,
-            MemberCount = members.Count,
-            CreatedAt = clock.GetUtcNow(),
-        };
+            ArgumentNullException.ThrowIfNull(request.MemberKeys);
+            var trimmed = (request.Name ?? "").Trim();
+            if (trimmed.Length == 0) throw new SegmentValidationException("The segment needs a name.");
+            if (trimmed.Length > MaxNameLength)
+                throw new SegmentValidationException($"The segment name is longer than {MaxNameLength} characters.");
+            if (!names.Add(trimmed) || await NameTakenAsync(workspaceId, trimmed, ct))
+                throw new SegmentValidationException($"A segment named '{trimmed}' already exists in this workspace.");
+            var members = request.MemberKeys.Distinct(StringComparer.Ordinal).ToList();
+            if (members.Count == 0)
+                throw new SegmentValidationException(segments.Count == 1 ? "The segment has no members." : $"The segment '{trimmed}' has no members.");
+            known ??= DatasetKeys.ReadKeys(tables, dataset, ct).ToHashSet(StringComparer.Ordinal);
+            var unknown = members.Where(k => !known.Contains(k)).ToList();
+            if (unknown.Count > 0)
+                throw new SegmentValidationException(
+                    $"{unknown.Count:N0} key(s) are not in dataset '{dataset.Name}' v{dataset.Version}, e.g. " +
+                    string.Join(", ", unknown.Take(5).Select(k => $"'{k}'")) + ".");
+            prepared.Add((new Segment
+            {
+                WorkspaceId = workspaceId,
+                Name = trimmed,
+                Source = source,
+                DefinitionJson = string.IsNullOrWhiteSpace(request.DefinitionJson) ? "{}" : request.DefinitionJson,
+                DatasetId = datasetId,
+                MemberCount = members.Count,
+                CreatedAt = clock.GetUtcNow(),
+            }, members));
+        }
+
         await using var connection = tables.OpenConnection();
         await using var transaction = connection.BeginTransaction();
         var options = new DbContextOptionsBuilder<StudioDbContext>().UseSqlite(connection).Options;
         await using (var context = new StudioDbContext(options))
         {
             await context.Database.UseTransactionAsync(transaction, ct);
-            context.Segments.Add(segment);
+            context.Segments.AddRange(prepared.Select(p => p.Segment));
             try
             {
                 await context.SaveChangesAsync(ct);
             }
             catch (DbUpdateException e)
             {
-                throw new SegmentValidationException($"A segment named '{trimmed}' already exists in this workspace.", e);
+                throw new SegmentValidationException("A segment with one of these names was created meanwhile in this workspace.", e);
             }
         }
-        InsertMembers(connection, transaction, segment.Id, members, ct);
+        foreach (var (segment, members) in prepared) InsertMembers(connection, transaction, segment.Id, members, ct);
         await transaction.CommitAsync(ct);
-        return segment.Id;
+        return [.. prepared.Select(p => p.Segment.Id)];
     }
 
     public async Task<IReadOnlyList<Segment>> ListAsync(int workspaceId, CancellationToken ct = default)
@@ -156,3 +175,6 @@ public sealed class SegmentStore(IDbContextFactory<StudioDbContext> contexts, Da
         }
     }
 }
+
+/// <summary>One segment of a <see cref="SegmentStore.CreateManyFromMembersAsync"/> call.</summary>
+public sealed record NewSegment(string Name, string DefinitionJson, IReadOnlyList<string> MemberKeys);

@@ -82,15 +82,13 @@ public sealed class EmbeddingSegmentation(JobQueue jobs, VectorSourceLoader vect
                 var fit = await Task.Run(() => KMeans.Fit(points, new KMeansSpec(spec.K, Seed: spec.Seed), null, job.CancellationToken), job.CancellationToken);
                 var silhouette = await Task.Run(() => Silhouette.Score(points, fit.Labels, null, job.CancellationToken), job.CancellationToken);
                 var clusters = KMeansSegmentation.Clusters(keys, fit.Labels, spec.K);
-                var ids = new List<int>();
-                for (var c = 0; c < spec.K; c++)
-                {
-                    job.Report(0.6 + 0.4 * c / spec.K, $"Storing {names[c]}");
-                    var source = $"run {spec.Source.TrainingRunId} {spec.Source.Key}{(spec.Normalize ? " (unit length)" : "")}";
-                    var definition = SegmentJson.Serialize(new KMeansDefinition(source, spec.K, c, spec.Seed, fit.Inertia, silhouette));
-                    ids.Add(await store.CreateFromMembersAsync(spec.WorkspaceId, names[c], SegmentSource.KMeans, definition, spec.DatasetId,
-                        clusters[c], job.CancellationToken));
-                }
+                job.Report(0.6, $"Storing {spec.K} segments");
+                var source = $"run {spec.Source.TrainingRunId} {spec.Source.Key}{(spec.Normalize ? " (unit length)" : "")}";
+                // All clusters or none: a failure or cancellation while storing leaves no partial set behind.
+                var ids = await store.CreateManyFromMembersAsync(spec.WorkspaceId, SegmentSource.KMeans, spec.DatasetId,
+                    [.. Enumerable.Range(0, spec.K).Select(c => new NewSegment(names[c],
+                        SegmentJson.Serialize(new KMeansDefinition(source, spec.K, c, spec.Seed, fit.Inertia, silhouette)), clusters[c]))],
+                    job.CancellationToken);
                 job.Report(1, string.Create(CultureInfo.InvariantCulture, $"Created {spec.K} segments"));
                 return JsonSerializer.Serialize(new KMeansCreateResult(ids, [.. clusters.Select(c => c.Count)], silhouette), SegmentJson.Options);
             }, spec.WorkspaceId, JsonSerializer.Serialize(spec, SegmentJson.Options)), ct);

@@ -47,6 +47,41 @@ public sealed class SegmentStoreTests
         Assert.Single(await segments.ListAsync(workspaceId));
     }
 
+    [Fact]
+    public async Task CreateMany_AllValid_StoresEachInOrderWithItsMembers()
+    {
+        await using var store = await TempStore.CreateAsync();
+        var (workspaceId, datasetId) = await SeedAsync(store);
+        var segments = store.Get<SegmentStore>();
+
+        var ids = await segments.CreateManyFromMembersAsync(workspaceId, SegmentSource.KMeans, datasetId,
+            [new NewSegment("Cluster 1", "{}", ["C1", "C2"]), new NewSegment("Cluster 2", "{}", ["C3"]), new NewSegment("Cluster 3", "{}", ["C4", "C5", "C4"])],
+            CancellationToken.None);
+
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(["Cluster 1", "Cluster 2", "Cluster 3"], [.. await Task.WhenAll(ids.Select(async id => (await segments.FindAsync(id))!.Name))]);
+        Assert.Equal(["C4", "C5"], await segments.ReadMemberKeysAsync(ids[2]));
+    }
+
+    [Theory]
+    [InlineData("C999", "1 key(s) are not in dataset 'customers'")]
+    [InlineData(null, "A segment named 'cluster 1' already exists")]
+    public async Task CreateMany_OneBadSegment_NoneStored(string? badKey, string expected)
+    {
+        await using var store = await TempStore.CreateAsync();
+        var (workspaceId, datasetId) = await SeedAsync(store);
+        var segments = store.Get<SegmentStore>();
+        // The third segment is bad: an unknown key, or a name that repeats the first.
+        var third = badKey is null ? new NewSegment("cluster 1", "{}", ["C7"]) : new NewSegment("Cluster 3", "{}", ["C7", badKey]);
+
+        var error = await Assert.ThrowsAsync<SegmentValidationException>(() => segments.CreateManyFromMembersAsync(workspaceId, SegmentSource.KMeans,
+            datasetId, [new NewSegment("Cluster 1", "{}", ["C1"]), new NewSegment("Cluster 2", "{}", ["C2"]), third], CancellationToken.None));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Empty(await segments.ListAsync(workspaceId));
+        Assert.Equal(0, await store.ScalarAsync("SELECT count(*) FROM SegmentMembers"));
+    }
+
     [Theory]
     [InlineData("", "needs a name")]
     [InlineData("   ", "needs a name")]
