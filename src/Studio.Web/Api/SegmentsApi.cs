@@ -121,8 +121,10 @@ internal static class SegmentsApi
             return TypedResults.Problem($"The segment's dataset has no column(s) {string.Join(", ", unknown.Select(u => $"'{u}'"))}.", statusCode: 400);
         http.Response.ContentType = SegmentListExport.ContentTypeOf(parsed);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{FileName(segment.Name)}{SegmentListExport.FileExtensionOf(parsed)}\"";
-        // XLSX needs a seekable stream to finish the package; the list is buffered, then copied out.
-        await using var buffer = new MemoryStream();
+        // Written whole to a temporary file first, then streamed out: XLSX needs a seekable stream to finish the package,
+        // a failure mid-list gets a proper error instead of a truncated download, and a million-row list costs disk, not memory.
+        await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         await segments.ExportAsync(id, chosen, parsed, buffer, ct);
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, ct);
