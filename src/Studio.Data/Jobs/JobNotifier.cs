@@ -4,7 +4,8 @@ namespace Studio.Data.Jobs;
 
 /// <summary>
 /// The live state of jobs for subscribers (pages, the app bar). Progress events are throttled per job so that
-/// a training loop reporting every batch does not flood the circuits; status changes always go through.
+/// a training loop reporting every batch does not flood the circuits; status changes always go through. Once a job
+/// has finished, nothing takes it back to queued or running, so subscribers need no guard of their own.
 /// </summary>
 public sealed class JobNotifier(TimeProvider time)
 {

@@ -110,7 +110,7 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
             new(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, spec.ItemColumn), spec.ItemColumn,
                 $"Item embedding of {spec.ItemColumn}", model.Vocabulary.Items.Count, width),
         };
-        if (SequenceCategoryField(spec) is { } category && model.Vocabulary.Categories.Count > 0)
+        if (spec.CategoryColumn is { } category && model.Vocabulary.Categories.Count > 0)
         {
             sources.Add(new VectorSourceInfo(new VectorSourceSpec(run.Id, VectorSourceKind.EmbeddingTable, category), category,
                 $"Category embedding of {category}", model.Vocabulary.Categories.Count, width));
@@ -139,7 +139,7 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
             using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
             var histories = model.HistoriesOf(log);
             var items = model.ItemEmbedding(runSpec.ItemColumn).Vectors;
-            var categories = model.CategoryEmbedding(SequenceCategoryField(runSpec) ?? "category").Vectors;
+            var categories = model.CategoryEmbedding(runSpec.CategoryColumn ?? "category").Vectors;
             var itemWidth = items[0].Length;
             var width = itemWidth + categories[0].Length;
             var keys = new List<string>(histories.Count);
@@ -173,12 +173,10 @@ public sealed class VectorSourceLoader(TrainingRunStore runs, DatasetRepository 
         var field = RequireField(spec.Field);
         using var model = SequenceCheckpoint.Load(run.CheckpointPath!);
         if (field == runSpec.ItemColumn) return EmbeddingVectors(model.ItemEmbedding(field), run.DatasetId);
-        if (field == SequenceCategoryField(runSpec)) return EmbeddingVectors(model.CategoryEmbedding(field), run.DatasetId);
+        if (field == runSpec.CategoryColumn) return EmbeddingVectors(model.CategoryEmbedding(field), run.DatasetId);
         throw new KeyNotFoundException($"\"{field}\" is not an embedding of sequence run {run.Id}: it has {runSpec.ItemColumn}"
-            + (SequenceCategoryField(runSpec) is { } c ? $" and {c}." : "."));
+            + (runSpec.CategoryColumn is { } c ? $" and {c}." : "."));
     }
-
-    private static string? SequenceCategoryField(SequenceRunSpec spec) => spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn;
 
     private static string RequireField(string? field) =>
         string.IsNullOrEmpty(field) ? throw new ArgumentException("An embedding-table source needs a field.", nameof(field)) : field;

@@ -47,6 +47,9 @@ public sealed record SequenceRunSpec
 
     public bool HasCategory => Category.EventsColumn is not null || Category.IsJoin;
 
+    /// <summary>The name the category goes by: the events column, or the joined products dataset's column; null without one.</summary>
+    public string? CategoryColumn => Category.EventsColumn ?? Category.ProductsCategoryColumn;
+
     /// <summary>The model family shown in run lists: "Behaviour sequence (attention)" or "(mean pooling)".</summary>
     public string FamilyName => SequenceFamilies.NameOf(Sequence.Model);
 

@@ -55,7 +55,7 @@ public sealed class SequenceTrainingService(
         var name = string.IsNullOrWhiteSpace(request.Name) ? $"{spec.FamilyName} on {dataset.Name}" : request.Name.Trim();
         var target = spec.Target == SequenceTarget.Item
             ? spec.ItemColumn
-            : spec.Category.EventsColumn ?? spec.Category.ProductsCategoryColumn ?? spec.ItemColumn;
+            : spec.CategoryColumn ?? spec.ItemColumn;
         var description = new RunDescription(name, ServiceJson.Serialize(spec), spec.FamilyName,
             spec.Target == SequenceTarget.Item ? "Next item" : "Next category", target, spec.Sequence.Seed);
         return await recorder.EnqueueAsync(request.WorkspaceId, dataset, description, runJob.RunAsync, cancellationToken);

@@ -96,7 +96,7 @@ public sealed partial class EncodingPanel : IDisposable
 
     private void OnJobChanged(JobSnapshot snapshot)
     {
-        if (_job is null || snapshot.Id != _job.Id || _job.Status.IsFinished()) return; // a finished job never changes again
+        if (_job is null || snapshot.Id != _job.Id) return;
         RefreshFromBackground(async () =>
         {
             _job = snapshot;

@@ -143,7 +143,7 @@ public sealed partial class RecipePanel : IDisposable
 
     private void OnJobChanged(JobSnapshot snapshot)
     {
-        if (_job is null || snapshot.Id != _job.Id || _job.Status.IsFinished()) return; // a finished job never changes again
+        if (_job is null || snapshot.Id != _job.Id) return;
         RefreshFromBackground(() =>
         {
             _job = snapshot;
