@@ -42,8 +42,14 @@ public sealed class FieldEmbeddings : nn.Module<Tensor, Tensor>
     public IReadOnlyList<Tensor> Lookup(Tensor categorical) =>
         _tables.Select((table, f) => table.forward(categorical.select(1, f))).ToList();
 
-    /// <summary>The field embeddings concatenated, [B x sum(d_f)].</summary>
-    public override Tensor forward(Tensor categorical) => torch.cat(Lookup(categorical).ToList(), 1);
+    /// <summary>
+    /// The field embeddings concatenated, [B x sum(d_f)]; [B x 0] when there is no categorical field (libtorch's cat
+    /// refuses an empty list with the bare message "tensors", which is what an all-numeric MLP used to fail with).
+    /// </summary>
+    public override Tensor forward(Tensor categorical) =>
+        _tables.Count == 0
+            ? torch.zeros(categorical.shape[0], 0, dtype: ScalarType.Float32, device: categorical.device)
+            : torch.cat(Lookup(categorical).ToList(), 1);
 
     protected override void Dispose(bool disposing)
     {

@@ -21,6 +21,12 @@ public sealed class LogisticRegressionModel : TabularModel
         _numeric = nn.Linear(Math.Max(shape.NumericWidth, 1), shape.Outputs);
         HasNumeric = shape.NumericWidth > 0;
         RegisterComponents();
+
+        // Zero start like the category weights: the loss is convex, and a random start of the wrong sign on a
+        // numeric column held validation AUC flat below 0.5 long enough for early stopping to end the run.
+        using var noGrad = torch.no_grad();
+        nn.init.zeros_(_numeric.weight!);
+        nn.init.zeros_(_numeric.bias!);
     }
 
     private bool HasNumeric { get; }
