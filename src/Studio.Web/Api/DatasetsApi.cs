@@ -56,11 +56,9 @@ internal static class DatasetsApi
                     http.Response.StatusCode = StatusCodes.Status404NotFound;
                     return;
                 }
-                var columns = d.Columns.OrderBy(c => c.Ordinal).ToList();
                 http.Response.ContentType = "text/csv; charset=utf-8";
                 http.Response.Headers.ContentDisposition = $"attachment; filename=\"{DownloadName(d)}\"";
-                await CsvExport.WriteAsync(http.Response.Body, columns.Select(c => c.Name).ToList(),
-                    tables.ReadAllAsync(d.TableName, columns, ct), new CsvExportOptions(), ct);
+                await DatasetCsv.WriteAsync(http.Response.Body, d, tables, ct);
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Download any dataset version as CSV (streamed)");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Studio.Analysis.Experiments.Readout;
+using Studio.Analysis.Export;
 
 namespace Studio.Web.Experiments;
 
@@ -29,6 +30,6 @@ public static class ResultsCsvWriter
         return csv.ToString();
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    // Names are the analyst's text: quoted when needed and formula-escaped like every CSV Studio writes.
+    private static string Quote(string value) => CsvExport.Field(value, escapeFormulas: true);
 }
