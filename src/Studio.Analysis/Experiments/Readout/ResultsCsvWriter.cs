@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Studio.Analysis.Experiments.Readout;
 using Studio.Analysis.Export;
 
-namespace Studio.Web.Experiments;
+namespace Studio.Analysis.Experiments.Readout;
 
 /// <summary>The comparisons of a readout as CSV (invariant culture, one row per treatment and metric).</summary>
 public static class ResultsCsvWriter
