@@ -7,6 +7,7 @@ using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
+using Studio.Data.Storage;
 using Studio.Ml.Checkpoints;
 using Studio.Ml.Training;
 
@@ -28,11 +29,29 @@ public sealed class ModelRegistry(
     RunFiles files,
     TimeProvider time)
 {
+    /// <summary>
+    /// Registers the run as the next version of <paramref name="name"/>. The version is read and written in one write
+    /// transaction (SQLite BEGIN IMMEDIATE), so concurrent registrations get consecutive numbers.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The run has not finished successfully or has no checkpoint.</exception>
+    /// <exception cref="VersionConflictException">Another registration collided or the database stayed busy; nothing was stored.</exception>
     public async Task<RegisteredModel> RegisterAsync(int runId, string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RegisterInTransactionAsync(runId, name, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && VersionConflictException.IsConflict(e))
+        {
+            throw new VersionConflictException($"Another version of \"{name.Trim()}\" was registered at the same moment; nothing was stored. Try again.", e);
+        }
+    }
+
+    private async Task<RegisteredModel> RegisterInTransactionAsync(int runId, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var run = await context.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new InvalidOperationException($"Training run {runId} does not exist.");
         if (run.Status != JobStatus.Succeeded || run.CheckpointPath is null || !File.Exists(run.CheckpointPath))
@@ -59,6 +78,7 @@ public sealed class ModelRegistry(
         };
         context.RegisteredModels.Add(model);
         await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return model;
     }
 

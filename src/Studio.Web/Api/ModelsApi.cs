@@ -64,6 +64,10 @@ internal static class ModelsApi
             {
                 return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The run cannot be registered");
             }
+            catch (Studio.Data.Storage.VersionConflictException ex)
+            {
+                return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Another version was registered at the same moment");
+            }
         }).WithSummary("Register a finished run as the next version of a named model");
 
         var models = api.MapGroup("/models").WithTags("Models");
