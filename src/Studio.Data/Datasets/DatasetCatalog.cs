@@ -15,12 +15,15 @@ public sealed record DatasetDependents(
 {
     public bool Any => Versions.Count + Runs.Count + Models.Count + ScoreSets.Count + Segments.Count + Experiments.Count + Projections.Count > 0;
 
-    /// <summary>One line for a message: "2 later versions (v2, v3), 1 training run (propensity #4)".</summary>
-    public string Describe() => string.Join("; ", new[]
+    /// <summary>The non-empty kinds of dependent, each with its singular name and items.</summary>
+    public IEnumerable<(string Kind, IReadOnlyList<string> Items)> Groups() => new[]
     {
         ("later version", Versions), ("training run", Runs), ("registered model", Models), ("score set", ScoreSets),
         ("segment", Segments), ("experiment", Experiments), ("projection", Projections),
-    }.Where(p => p.Item2.Count > 0).Select(p => $"{p.Item2.Count} {p.Item1}{(p.Item2.Count == 1 ? "" : "s")} ({string.Join(", ", p.Item2)})"));
+    }.Where(g => g.Item2.Count > 0);
+
+    /// <summary>One line for a message: "2 later versions (v2, v3); 1 training run (propensity #4)".</summary>
+    public string Describe() => string.Join("; ", Groups().Select(g => $"{g.Items.Count} {g.Kind}{(g.Items.Count == 1 ? "" : "s")} ({string.Join(", ", g.Items)})"));
 }
 
 /// <summary>A rename or delete that cannot be done as asked; <see cref="Field"/> names the request field.</summary>
