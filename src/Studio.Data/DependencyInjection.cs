@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DatasetTableStore>();
         services.AddSingleton<DatasetRepository>();
+        services.AddSingleton<DatasetCatalog>();
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ExperimentRepository>();
         services.AddSingleton<ShareLinkService>();

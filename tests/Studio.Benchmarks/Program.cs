@@ -4,6 +4,7 @@ using Studio.Benchmarks;
 using Studio.Benchmarks.Bank;
 using Studio.Benchmarks.Experiments;
 using Studio.Benchmarks.Ingest;
+using Studio.Benchmarks.Load;
 using Studio.Benchmarks.Sequences;
 using Studio.Benchmarks.Throughput;
 
@@ -16,6 +17,7 @@ using Studio.Benchmarks.Throughput;
 //   experiments [rows]
 //   sequences [--events PATH --products PATH --triggers PATH] [--customers N] [--epochs N] [--max-length T]
 //   projections|pca|tsne|umap [--rows N] [--skip-sklearn]
+//   load [--app PATH/Studio.Web.dll] [--clients 20] [--seconds 30] [--requests 600]   (loopback HTTP, starts and stops the app)
 // anything else goes to BenchmarkDotNet's switcher.
 return args switch
 {
@@ -28,6 +30,7 @@ return args switch
     ["train-throughput", .. var rest] => ThroughputBenchmark.Run(rest),
     ["bank", .. var rest] => BankBenchmark.Run(rest),
     ["memory-probe", .. var rest] => MemoryProbe.Run(rest),
+    ["load", .. var rest] => await ConcurrencyLoadTest.RunAsync(rest),
     _ => RunSwitcher(args),
 };
 

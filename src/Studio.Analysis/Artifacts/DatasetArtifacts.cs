@@ -20,10 +20,19 @@ public sealed class DatasetArtifacts(StudioStorageOptions storage)
     {
         var path = PathOf(datasetId, name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temp = path + ".tmp";
-        await using (var stream = File.Create(temp))
-            await JsonSerializer.SerializeAsync(stream, value, Recipe.Json, cancellationToken);
-        File.Move(temp, path, overwrite: true);
+        // A unique temporary name: two writers of the same artifact never share a half-written file; the last move wins
+        // with a complete one (versions are immutable, so both hold the same content).
+        var temp = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var stream = File.Create(temp))
+                await JsonSerializer.SerializeAsync(stream, value, Recipe.Json, cancellationToken);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temp); // only still there when writing failed or was cancelled
+        }
     }
 
     public async Task<T?> LoadAsync<T>(int datasetId, string name, CancellationToken cancellationToken = default)

@@ -25,9 +25,20 @@ public static class ExportCells
         _ => CellKind.Text,
     };
 
-    /// <summary>True when a spreadsheet could read the text as a formula (= + - @, or a leading tab/CR).</summary>
-    public static bool LooksLikeFormula(string text) =>
-        !string.IsNullOrEmpty(text) && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    /// <summary>
+    /// True when the text needs the apostrophe: it starts with = + - @ tab or CR (a spreadsheet could read it as a
+    /// formula), possibly after apostrophes of its own. Escaping those too keeps the rule reversible: an importer
+    /// removes exactly one apostrophe from a cell of this shape and gets the original text back.
+    /// </summary>
+    public static bool LooksLikeFormula(ReadOnlySpan<char> text)
+    {
+        var start = text.IndexOfAnyExcept('\'');
+        return start >= 0 && text[start] is '=' or '+' or '-' or '@' or '\t' or '\r';
+    }
 
     public static string EscapeFormula(string text) => LooksLikeFormula(text) ? "'" + text : text;
+
+    /// <summary>The inverse of <see cref="EscapeFormula"/>: "'=SUM(A1)" becomes "=SUM(A1)"; any other text is returned as is.</summary>
+    public static ReadOnlySpan<char> UnescapeFormula(ReadOnlySpan<char> text) =>
+        text.Length >= 2 && text[0] == '\'' && LooksLikeFormula(text[1..]) ? text[1..] : text;
 }

@@ -6,8 +6,9 @@ namespace Studio.Analysis.Export;
 /// <summary>Options for writing a table as CSV.</summary>
 /// <param name="ExcelFriendly">UTF-8 with BOM so Excel detects the encoding.</param>
 /// <param name="EscapeFormulas">Prefix text cells starting with = + - @ (or tab/CR) with an apostrophe, against formula
-/// injection; numbers are never escaped (a numeric -5 stays -5).</param>
-public sealed record CsvExportOptions(bool ExcelFriendly = false, bool EscapeFormulas = false);
+/// injection; numbers are never escaped (a numeric -5 stays -5). On by default; Studio's importer removes the
+/// apostrophe again, so an escaped export imports back with its original values.</param>
+public sealed record CsvExportOptions(bool ExcelFriendly = false, bool EscapeFormulas = true);
 
 /// <summary>RFC 4180 CSV writing with invariant number and ISO-8601 date formatting.</summary>
 public static class CsvExport
@@ -44,8 +45,9 @@ public static class CsvExport
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
-        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        // Fractions of a second are written when there are any, so a stored timestamp is never rounded on the way out.
+        DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -8,14 +8,16 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Studio.Analysis.Export;
 
 /// <summary>Options for writing a table as an XLSX workbook with one sheet.</summary>
-/// <param name="EscapeFormulas">Prefix text cells starting with = + - @ (or tab/CR) with an apostrophe; numbers stay numeric.</param>
+/// <param name="EscapeFormulas">Mark text cells starting with = + - @ (or tab/CR) as quote-prefixed text (Excel's own
+/// leading apostrophe, stored as a cell style, so the cell's value stays exactly the text); numbers stay numeric.</param>
 /// <param name="SheetName">Worksheet name (Excel allows up to 31 characters, without []:*?/\).</param>
 public sealed record XlsxExportOptions(bool EscapeFormulas = true, string SheetName = "Export");
 
 /// <summary>
-/// Streams rows into an XLSX sheet with OpenXmlWriter: numbers as numeric cells, booleans as boolean cells, everything
-/// else (including dates, as ISO-8601) as inline strings. A package needs a seekable stream, so a non-seekable output
-/// (an HTTP response) is buffered in a temporary file first.
+/// Streams rows into an XLSX sheet with OpenXmlWriter: numbers as numeric cells, booleans as boolean cells, dates and
+/// timestamps as Excel date serials (UTC) with a date or date-time number format, everything else as inline strings
+/// (never formulas). A package needs a seekable stream, so a non-seekable output (an HTTP response) is buffered in a
+/// temporary file first.
 /// </summary>
 public static class XlsxExport
 {
@@ -44,6 +46,7 @@ public static class XlsxExport
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
+        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = XlsxStyles.Create();
         var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
         using (var writer = OpenXmlWriter.Create(worksheetPart))
         {
@@ -77,22 +80,33 @@ public static class XlsxExport
         writer.WriteEndElement();
     }
 
-    private static Cell? MakeCell(object? value, bool escapeFormulas) => ExportCells.KindOf(value) switch
+    private static Cell? MakeCell(object? value, bool escapeFormulas) => value switch
     {
-        CellKind.Empty => null,
-        CellKind.Number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(CsvExport.Format(value)) },
-        CellKind.Boolean => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue((bool)value! ? "1" : "0") },
-        _ => TextCell(CsvExport.Format(value), escapeFormulas),
+        DateTimeOffset t => DateCell(t.UtcDateTime),
+        DateTime t => DateCell(t),
+        _ => ExportCells.KindOf(value) switch
+        {
+            CellKind.Empty => null,
+            CellKind.Number => new Cell { DataType = CellValues.Number, CellValue = new CellValue(CsvExport.Format(value)) },
+            CellKind.Boolean => new Cell { DataType = CellValues.Boolean, CellValue = new CellValue((bool)value! ? "1" : "0") },
+            _ => TextCell(CsvExport.Format(value), escapeFormulas),
+        },
     };
 
-    private static Cell TextCell(string text, bool escapeFormulas)
+    /// <summary>A date serial (days since 1899-12-30, the fraction is the time of day) shown as a date, or a date and time when it has one.</summary>
+    private static Cell DateCell(DateTime time) => new()
     {
-        if (escapeFormulas) text = ExportCells.EscapeFormula(text);
-        return new Cell(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
+        DataType = CellValues.Number,
+        CellValue = new CellValue(time.ToOADate().ToString("R", CultureInfo.InvariantCulture)),
+        StyleIndex = time.TimeOfDay == TimeSpan.Zero ? XlsxStyles.Date : XlsxStyles.DateTime,
+    };
+
+    private static Cell TextCell(string text, bool escapeFormulas) =>
+        new(new InlineString(new Text(XmlSafe(text)) { Space = SpaceProcessingModeValues.Preserve }))
         {
             DataType = CellValues.InlineString,
+            StyleIndex = escapeFormulas && ExportCells.LooksLikeFormula(text) ? XlsxStyles.QuotePrefixed : null,
         };
-    }
 
     // XML 1.0 cannot carry most control characters; replace them rather than fail the whole export.
     private static string XmlSafe(string text)

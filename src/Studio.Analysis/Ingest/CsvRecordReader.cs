@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using nietras.SeparatedValues;
+using Studio.Analysis.Export;
 
 namespace Studio.Analysis.Ingest;
 
@@ -53,14 +54,21 @@ internal sealed class CsvRecordReader : IDisposable
         return true;
     }
 
-    /// <summary>The value of field <paramref name="index"/> with surrounding quotes and doubled quotes removed.</summary>
+    /// <summary>
+    /// The value of field <paramref name="index"/> with surrounding quotes and doubled quotes removed, and the
+    /// spreadsheet formula escape undone ("'=SUM(A1)" reads as "=SUM(A1)", see <see cref="ExportCells.UnescapeFormula"/>),
+    /// so that Studio's own exports import back with the values they were written from.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<char> Field(int index)
     {
         var raw = _reader.Current[index].Span;
-        if (raw.Length < 2 || raw[0] != '"') return raw;
+        if (raw.Length < 2) return raw;
+        if (raw[0] == '\'') return ExportCells.UnescapeFormula(raw);
+        if (raw[0] != '"') return raw;
         var inner = raw[1..^1];
-        return inner.Contains("\"\"", StringComparison.Ordinal) ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner;
+        var unquoted = inner.Contains("\"\"", StringComparison.Ordinal) ? inner.ToString().Replace("\"\"", "\"", StringComparison.Ordinal) : inner;
+        return ExportCells.UnescapeFormula(unquoted);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -4,15 +4,25 @@ using Studio.Data.Datasets;
 
 namespace Studio.Analysis.ModelEncoding;
 
-/// <summary>Fits an encoder on a dataset version's training split and keeps it with that version.</summary>
+/// <summary>
+/// Fits an encoder on a dataset version's training split and keeps it with that version. The same spec asked for
+/// the same version at the same time is fitted once and shared (<see cref="SingleFlight{TKey,TValue}"/>).
+/// </summary>
 public sealed class EncoderStore(RecipeService recipes, DatasetRepository datasets, DatasetArtifacts artifacts)
 {
-    public async Task<DatasetEncoding> FitAndSaveAsync(int datasetId, EncoderSpec spec, CancellationToken cancellationToken = default)
+    private readonly SingleFlight<(int DatasetId, string Spec), DatasetEncoding> _fitting = new();
+
+    public Task<DatasetEncoding> FitAndSaveAsync(int datasetId, EncoderSpec spec, CancellationToken cancellationToken = default)
     {
-        var table = await recipes.LoadAsync(datasetId, cancellationToken);
-        var fitted = DatasetEncoder.Fit(table, spec);
-        await artifacts.SaveAsync(datasetId, DatasetArtifacts.Encoder, fitted, cancellationToken);
-        return fitted;
+        ArgumentNullException.ThrowIfNull(spec);
+        var key = (datasetId, System.Text.Json.JsonSerializer.Serialize(spec, Recipe.Json));
+        return _fitting.RunAsync(key, async () =>
+        {
+            var table = await recipes.LoadAsync(datasetId, CancellationToken.None);
+            var fitted = DatasetEncoder.Fit(table, spec);
+            await artifacts.SaveAsync(datasetId, DatasetArtifacts.Encoder, fitted, CancellationToken.None);
+            return fitted;
+        }, cancellationToken);
     }
 
     public Task<DatasetEncoding?> LoadAsync(int datasetId, CancellationToken cancellationToken = default) =>

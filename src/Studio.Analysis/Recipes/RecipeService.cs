@@ -77,7 +77,6 @@ public sealed class RecipeService(DatasetRepository repository, DatasetTableStor
             WorkspaceId = source.WorkspaceId,
             Name = source.Name,
             Role = source.Role,
-            Version = await NextVersionAsync(source, cancellationToken),
             ParentId = source.Id,
             DerivationJson = System.Text.Json.JsonSerializer.Serialize(derivation, Recipe.Json),
             SourceFileName = source.SourceFileName,
@@ -93,7 +92,8 @@ public sealed class RecipeService(DatasetRepository repository, DatasetTableStor
             MissingCount = output.Rows.LongCount(r => r[i] is null),
             DistinctCount = output.Rows.Select(r => r[i]).Where(v => v is not null).Distinct().LongCount(),
         }));
-        return await repository.SaveNewAsync(dataset, (writer, token) =>
+        // The version number is assigned inside the write transaction: concurrent applies get consecutive versions.
+        return await repository.SaveNextVersionAsync(dataset, (writer, token) =>
         {
             for (var i = 0; i < output.Rows.Count; i++)
             {
@@ -135,11 +135,4 @@ public sealed class RecipeService(DatasetRepository repository, DatasetTableStor
 
     private async Task<Dataset> FindAsync(int datasetId, CancellationToken cancellationToken) =>
         await repository.FindAsync(datasetId, cancellationToken) ?? throw new RecipeException($"Dataset #{datasetId} does not exist.");
-
-    private async Task<int> NextVersionAsync(Dataset source, CancellationToken cancellationToken)
-    {
-        await using var context = await contexts.CreateDbContextAsync(cancellationToken);
-        return await context.Datasets.Where(d => d.WorkspaceId == source.WorkspaceId && d.Name == source.Name)
-            .MaxAsync(d => d.Version, cancellationToken) + 1;
-    }
 }

@@ -11,7 +11,33 @@ public sealed class DatasetRepository(IDbContextFactory<StudioDbContext> context
 {
     public delegate void RowProducer(TableRowWriter writer, CancellationToken cancellationToken);
 
-    public async Task<Dataset> SaveNewAsync(Dataset dataset, RowProducer writeRows, CancellationToken cancellationToken)
+    /// <exception cref="VersionConflictException">Another writer stored the same name and version meanwhile; nothing was stored.</exception>
+    public Task<Dataset> SaveNewAsync(Dataset dataset, RowProducer writeRows, CancellationToken cancellationToken) =>
+        SaveAsync(dataset, writeRows, nextVersion: false, cancellationToken);
+
+    /// <summary>
+    /// Saves the dataset as the next version of its name in its workspace. The number is read and written inside the
+    /// same write transaction (SQLite's BEGIN IMMEDIATE holds the write lock from the start), so two analysts applying
+    /// at the same moment get consecutive versions instead of a unique-index failure.
+    /// </summary>
+    /// <exception cref="VersionConflictException">The database stayed busy past its timeout; nothing was stored.</exception>
+    public Task<Dataset> SaveNextVersionAsync(Dataset dataset, RowProducer writeRows, CancellationToken cancellationToken) =>
+        SaveAsync(dataset, writeRows, nextVersion: true, cancellationToken);
+
+    private async Task<Dataset> SaveAsync(Dataset dataset, RowProducer writeRows, bool nextVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await WriteAsync(dataset, writeRows, nextVersion, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && VersionConflictException.IsConflict(e))
+        {
+            throw new VersionConflictException(
+                $"Another change to \"{dataset.Name}\" was written at the same moment; nothing was stored. Try again.", e);
+        }
+    }
+
+    private async Task<Dataset> WriteAsync(Dataset dataset, RowProducer writeRows, bool nextVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(writeRows);
@@ -30,6 +56,11 @@ public sealed class DatasetRepository(IDbContextFactory<StudioDbContext> context
         await using (var context = new StudioDbContext(options))
         {
             await context.Database.UseTransactionAsync(transaction, cancellationToken);
+            if (nextVersion)
+            {
+                dataset.Version = 1 + (await context.Datasets.Where(d => d.WorkspaceId == dataset.WorkspaceId && d.Name == dataset.Name)
+                    .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0);
+            }
             if (dataset.CreatedAt == default) dataset.CreatedAt = DateTimeOffset.UtcNow;
             context.Datasets.Add(dataset);
             await context.SaveChangesAsync(cancellationToken);

@@ -32,7 +32,7 @@ public sealed class DatasetFeatureLoader(DatasetTableStore tables)
         var missing = categorical.Concat(numeric).Where(c => !byName.ContainsKey(c) && c != spec.TargetColumn).ToList();
         if (missing.Count > 0)
         {
-            throw new ArgumentException($"Dataset \"{dataset.Name}\" v{dataset.Version} has no column(s) {string.Join(", ", missing.Select(m => $"\"{m}\""))}.", nameof(spec));
+            throw new ArgumentException($"Dataset \"{dataset.Name}\" v{dataset.Version} has no column(s) {string.Join(", ", missing.Select(m => $"\"{m}\""))}.");
         }
 
         var columns = categorical.Concat(numeric).Where(byName.ContainsKey).Select(n => byName[n]).ToList();

@@ -7,6 +7,7 @@ using Studio.Data;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Models;
+using Studio.Data.Storage;
 using Studio.Ml.Checkpoints;
 using Studio.Ml.Training;
 
@@ -17,21 +18,40 @@ public sealed record StartedScoring(Guid JobId, int ModelId, int DatasetId);
 
 /// <summary>
 /// Registered models: versions per name, one in use per name, and scoring every row of a dataset as a job whose
-/// CSV (row key, score) is stored and downloadable.
+/// CSV (key, chosen inputs, score, decile) is stored and downloadable.
 /// </summary>
 public sealed class ModelRegistry(
     IDbContextFactory<StudioDbContext> contextFactory,
     DatasetRepository datasets,
     DatasetFeatureLoader loader,
+    DatasetTableStore tables,
     JobQueue jobs,
     RunFiles files,
     TimeProvider time)
 {
+    /// <summary>
+    /// Registers the run as the next version of <paramref name="name"/>. The version is read and written in one write
+    /// transaction (SQLite BEGIN IMMEDIATE), so concurrent registrations get consecutive numbers.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The run has not finished successfully or has no checkpoint.</exception>
+    /// <exception cref="VersionConflictException">Another registration collided or the database stayed busy; nothing was stored.</exception>
     public async Task<RegisteredModel> RegisterAsync(int runId, string name, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await RegisterInTransactionAsync(runId, name, cancellationToken);
+        }
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException && VersionConflictException.IsConflict(e))
+        {
+            throw new VersionConflictException($"Another version of \"{name.Trim()}\" was registered at the same moment; nothing was stored. Try again.", e);
+        }
+    }
+
+    private async Task<RegisteredModel> RegisterInTransactionAsync(int runId, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
         var run = await context.TrainingRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, cancellationToken)
             ?? throw new InvalidOperationException($"Training run {runId} does not exist.");
         if (run.Status != JobStatus.Succeeded || run.CheckpointPath is null || !File.Exists(run.CheckpointPath))
@@ -58,6 +78,7 @@ public sealed class ModelRegistry(
         };
         context.RegisteredModels.Add(model);
         await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return model;
     }
 
@@ -101,43 +122,49 @@ public sealed class ModelRegistry(
         return await context.ModelScoreSets.AsNoTracking().FirstOrDefaultAsync(s => s.Id == scoreSetId, cancellationToken);
     }
 
-    /// <summary>Queues a <see cref="JobKind.Scoring"/> job that scores every row of the dataset.</summary>
-    public async Task<StartedScoring> StartScoringAsync(int modelId, int datasetId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues a <see cref="JobKind.Scoring"/> job that scores every row of the dataset, after checking the dataset
+    /// against the model's features so that a wrong dataset is refused here rather than failing in the job.
+    /// </summary>
+    /// <exception cref="ScoringRequestException">The model, the dataset or the options cannot be scored; names the field.</exception>
+    public async Task<StartedScoring> StartScoringAsync(int modelId, int datasetId, ScoringOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var model = await FindAsync(modelId, cancellationToken) ?? throw new ArgumentException($"Model {modelId} does not exist.", nameof(modelId));
+        options ??= new ScoringOptions();
+        var model = await FindAsync(modelId, cancellationToken) ?? throw new ScoringRequestException("modelId", $"Model {modelId} does not exist.");
         await using (var context = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             var kind = await context.TrainingRuns.Where(r => r.Id == model.RunId).Select(r => r.ModelKind).FirstOrDefaultAsync(cancellationToken);
             if (Sequences.Service.SequenceFamilies.Contains(kind))
             {
-                throw new ArgumentException($"{model.Name} v{model.Version} is a behaviour-sequence model: it ranks candidates per customer instead of scoring table rows. Use its attention viewer or GET /api/sequence-runs/{model.RunId}/candidates.", nameof(modelId));
+                throw new ScoringRequestException("modelId", $"{model.Name} v{model.Version} is a behaviour-sequence model: it ranks candidates per customer instead of scoring table rows. Use its attention viewer or GET /api/sequence-runs/{model.RunId}/candidates.");
             }
         }
 
         var dataset = await datasets.FindAsync(datasetId, cancellationToken);
         if (dataset is null || dataset.WorkspaceId != model.WorkspaceId)
         {
-            throw new ArgumentException($"Dataset {datasetId} does not exist in the model's workspace.", nameof(datasetId));
+            throw new ScoringRequestException("datasetId", $"Dataset {datasetId} does not exist in the model's workspace.");
         }
+        ScoringInputCheck.Check(ServiceJson.Deserialize<TrainingSpec>(model.SpecJson), dataset, options);
 
         var jobId = await jobs.EnqueueAsync(new JobRequest(JobKind.Scoring, $"Score {dataset.Name} with {model.Name} v{model.Version}",
-            job => ScoreAsync(job, model, dataset), model.WorkspaceId), cancellationToken);
+            job => ScoreAsync(job, model, dataset, options), model.WorkspaceId), cancellationToken);
         return new StartedScoring(jobId, modelId, datasetId);
     }
 
-    private async Task<string?> ScoreAsync(JobContext job, RegisteredModel model, Dataset dataset)
+    private async Task<string?> ScoreAsync(JobContext job, RegisteredModel model, Dataset dataset, ScoringOptions options)
     {
         job.Report(0.05, "Loading the model and the rows");
         using var trained = ModelCheckpoint.Load(model.CheckpointPath);
         var spec = trained.Spec;
         var table = await loader.LoadAsync(dataset, spec, job.CancellationToken);
-        var keyColumn = dataset.Columns.OrderBy(c => c.Ordinal).FirstOrDefault(c => c.Type == ColumnType.Identifier);
-        var keys = keyColumn is null ? null : (await loader.LoadLabelsAsync(dataset, job.CancellationToken))[keyColumn.Name];
+        var output = OutputColumns(dataset, options);
         job.CancellationToken.ThrowIfCancellationRequested();
         job.Report(0.4, $"Scoring {table.RowCount:N0} rows");
         var predictions = trained.Predict(table);
         var path = files.ScoresPath(model.Id, dataset.Id);
-        await ScoreCsv.WriteAsync(path, keyColumn?.Name ?? "row", keys, predictions, job.CancellationToken);
+        await ScoreCsv.WriteAsync(path, output, tables.ReadAllAsync(dataset.TableName, output, job.CancellationToken), predictions,
+            options.Deciles, job.CancellationToken);
         var set = new ModelScoreSet
         {
             ModelId = model.Id,
@@ -154,5 +181,14 @@ public sealed class ModelRegistry(
         }
         job.Report(1, string.Create(CultureInfo.InvariantCulture, $"Scored {table.RowCount:N0} rows"));
         return ServiceJson.Serialize(new { scoreSetId = set.Id, rows = table.RowCount });
+    }
+
+    /// <summary>The key (chosen, else the first identifier column), then the included columns, each once.</summary>
+    private static List<DatasetColumn> OutputColumns(Dataset dataset, ScoringOptions options)
+    {
+        var ordered = dataset.Columns.OrderBy(c => c.Ordinal).ToList();
+        var key = options.KeyColumn is { } name ? ordered.Single(c => c.Name == name) : ordered.FirstOrDefault(c => c.Type == ColumnType.Identifier);
+        var included = (options.IncludeColumns ?? []).Select(n => ordered.Single(c => c.Name == n));
+        return [.. (key is null ? included : included.Prepend(key)).DistinctBy(c => c.Name)];
     }
 }

@@ -20,7 +20,9 @@ internal static class ModelsApi
     public sealed record ModelDto(int Id, string Name, int Version, bool InUse, int RunId, int DatasetId, int DatasetVersion,
         IReadOnlyDictionary<string, double> Metrics, DateTimeOffset CreatedAt);
     public sealed record RegisterRequest(string Name);
-    public sealed record ScoreRequest(int DatasetId);
+    /// <summary>What to score and what the scores file holds besides the score (see <see cref="ScoringOptions"/>); unknown fields are refused.</summary>
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+    public sealed record ScoreRequest(int DatasetId, string? KeyColumn = null, IReadOnlyList<string>? IncludeColumns = null, bool Deciles = false);
 
     public static void MapModelsApi(this RouteGroupBuilder api)
     {
@@ -62,6 +64,10 @@ internal static class ModelsApi
             {
                 return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The run cannot be registered");
             }
+            catch (Studio.Data.Storage.VersionConflictException ex)
+            {
+                return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Another version was registered at the same moment");
+            }
         }).WithSummary("Register a finished run as the next version of a named model");
 
         var models = api.MapGroup("/models").WithTags("Models");
@@ -74,18 +80,19 @@ internal static class ModelsApi
             return TypedResults.NoContent();
         }).WithSummary("Mark a model version in use (the other versions of its name are not)");
 
-        models.MapPost("/{id:int}/score", async Task<Results<Accepted<StartedScoring>, ProblemHttpResult>> (int id, ScoreRequest request, ModelRegistry registry, CancellationToken ct) =>
+        models.MapPost("/{id:int}/score", async Task<Results<Accepted<StartedScoring>, ValidationProblem>> (int id, ScoreRequest request, ModelRegistry registry, CancellationToken ct) =>
         {
             try
             {
-                var started = await registry.StartScoringAsync(id, request.DatasetId, ct);
+                var started = await registry.StartScoringAsync(id, request.DatasetId,
+                    new ScoringOptions(request.KeyColumn, request.IncludeColumns, request.Deciles), ct);
                 return TypedResults.Accepted($"/api/jobs/{started.JobId}", started);
             }
-            catch (ArgumentException ex)
+            catch (ScoringRequestException ex)
             {
-                return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "Scoring cannot start");
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] }, ex.Message, title: "Scoring cannot start");
             }
-        }).WithSummary("Score every row of a dataset with a model, as a job");
+        }).WithSummary("Score every row of a dataset with a model, as a job: key column, chosen input columns, score and optional decile");
 
         models.MapGet("/{id:int}/scores/latest.csv", async Task<Results<PhysicalFileHttpResult, NotFound<string>>> (int id, ModelRegistry registry, CancellationToken ct) =>
         {
@@ -93,7 +100,7 @@ internal static class ModelsApi
             return set is not null && File.Exists(set.FilePath)
                 ? TypedResults.PhysicalFile(set.FilePath, "text/csv", Path.GetFileName(set.FilePath))
                 : TypedResults.NotFound($"Model {id} has no scores yet: score a dataset first.");
-        }).WithSummary("Download the latest scores of a model as CSV (row key, score)");
+        }).WithSummary("Download the latest scores of a model as CSV (key, chosen inputs, score, decile when asked)");
     }
 
     private static RunDto ToDto(TrainingRun r) => new(r.Id, r.JobId, r.WorkspaceId, r.DatasetId, r.DatasetVersion, r.Name, r.ModelKind,

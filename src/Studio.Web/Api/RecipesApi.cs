@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.Analysis.Joins;
 using Studio.Analysis.Profiling;
 using Studio.Analysis.Recipes;
+using Studio.Data.Storage;
 
 namespace Studio.Web.Api;
 
@@ -41,6 +42,10 @@ internal static class RecipesApi
                 catch (RecipeException e)
                 {
                     return TypedResults.Problem(e.Message, statusCode: 422, title: "The recipe cannot be applied; nothing was stored.");
+                }
+                catch (VersionConflictException e)
+                {
+                    return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict, title: "Another version was written at the same moment");
                 }
             })
             .WithSummary("Apply a recipe: writes a NEW dataset version (parent = this one); the source is never modified");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Studio.Analysis.Experiments;
+using Studio.Analysis.Experiments.Readout;
 using Studio.Analysis.Experiments.Stored;
 using Studio.Analysis.Experiments.Validation;
 using Studio.Data.Experiments;
@@ -34,6 +35,34 @@ public class StoredExperimentTests : StudioTestBase
             SpecOptionsJson = new ExperimentOptions().ToJson(),
         });
         return await Studio.Get<StoredExperimentAnalyzer>().AnalyzeAsync(definition);
+    }
+
+    [Fact]
+    public async Task ResultsCsv_ImportsBack_SameNumbersAndEscapedNameRestored()
+    {
+        var readout = (await AnalyzeDemoAsync("checkout_redesign", "control")).Readout!;
+        readout = readout with { Spec = readout.Spec with { Name = "=checkout \"redesign\", 2026" } };
+        var csv = ResultsCsvWriter.Write(readout);
+        Assert.StartsWith("\"'=checkout", csv.Split('\n')[1], StringComparison.Ordinal);
+
+        var back = (await Studio.ImportAsync(Studio.WriteFile("results.csv", csv))).Dataset;
+        var columns = back.Columns.OrderBy(c => c.Ordinal).ToList();
+        var rows = await Studio.ReadRowsAsync(back);
+        object? Cell(int row, string name) => rows[row][columns.FindIndex(c => c.Name == name)];
+
+        Assert.Equal(readout.Comparisons.Count, rows.Count);
+        Assert.Equal(Core.Datasets.ColumnType.Decimal, columns.Single(c => c.Name == "p_value").Type);
+        Assert.Equal(Core.Datasets.ColumnType.Boolean, columns.Single(c => c.Name == "significant").Type);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var c = readout.Comparisons[i];
+            Assert.Equal(readout.ExperimentName, Cell(i, "experiment"));
+            Assert.Equal((c.Treatment, c.Control, c.Metric.ToString()), (Cell(i, "treatment"), Cell(i, "control"), Cell(i, "metric")));
+            Assert.Equal(c.TreatmentValue, Cell(i, "treatment_value"));
+            Assert.Equal(c.AbsoluteLift.Low, Cell(i, "absolute_low"));
+            Assert.Equal(c.Test.PValue, Cell(i, "p_value"));
+            Assert.Equal(c.Significant, Cell(i, "significant"));
+        }
     }
 
     [Fact]

@@ -41,8 +41,24 @@ public sealed class CsvSegmentExportTests
     [InlineData("plain", "plain")]
     [InlineData("a=b", "a=b")]
     [InlineData("", "")]
+    [InlineData("'=1", "''=1")]
+    [InlineData("'plain", "'plain")]
+    [InlineData("'", "'")]
     public void EscapeFormula_LeadingTrigger_PrefixedWithApostrophe(string text, string expected)
     {
         Assert.Equal(expected, ExportCells.EscapeFormula(text));
+        Assert.Equal(text, ExportCells.UnescapeFormula(expected).ToString());
+    }
+
+    [Theory]
+    [InlineData("'=1", "=1")]
+    [InlineData("''-5", "'-5")]
+    [InlineData("'plain", "'plain")]
+    [InlineData("'", "'")]
+    [InlineData("'''", "'''")]
+    [InlineData("=1", "=1")]
+    public void UnescapeFormula_OnlyTheEscapeShape_LosesOneApostrophe(string text, string expected)
+    {
+        Assert.Equal(expected, ExportCells.UnescapeFormula(text).ToString());
     }
 }

@@ -7,7 +7,7 @@ namespace Studio.Analysis.UnitTests.Export;
 public sealed class XlsxSegmentExportTests
 {
     [Fact]
-    public async Task WriteAsync_Xlsx_ReopensWithNumericNumbersAndEscapedText()
+    public async Task WriteAsync_Xlsx_ReopensWithNumericNumbersAndQuotePrefixedText()
     {
         using var output = new MemoryStream();
         var summary = await SegmentListExport.WriteAsync(output, ExportTestData.Header, ExportTestData.RowsAsync(),
@@ -16,15 +16,15 @@ public sealed class XlsxSegmentExportTests
         var cells = ReadCells(output, out var sheetName);
         Assert.Equal("VIPs", sheetName);
         Assert.Equal(3, summary.RowCount);
-        Assert.Equal((CellValues.InlineString, "customer_id"), cells["A1"]);
-        Assert.Equal((CellValues.InlineString, "'=HYPERLINK(\"http://x\")"), cells["B2"]);
-        Assert.Equal((CellValues.Number, "-5"), cells["C2"]);
-        Assert.Equal((CellValues.Boolean, "1"), cells["D2"]);
-        Assert.Equal((CellValues.InlineString, "'-5"), cells["E2"]);
-        Assert.Equal((CellValues.Number, "120.5"), cells["F2"]);
-        Assert.Equal((CellValues.InlineString, "'@SUM(A1)"), cells["B3"]);
-        Assert.Equal((CellValues.Number, "-12.25"), cells["C3"]);
-        Assert.Equal((CellValues.InlineString, "'\tTabbed"), cells["E4"]);
+        Assert.Equal((CellValues.InlineString, "customer_id", false), cells["A1"]);
+        Assert.Equal((CellValues.InlineString, "=HYPERLINK(\"http://x\")", true), cells["B2"]);
+        Assert.Equal((CellValues.Number, "-5", false), cells["C2"]);
+        Assert.Equal((CellValues.Boolean, "1", false), cells["D2"]);
+        Assert.Equal((CellValues.InlineString, "-5", true), cells["E2"]);
+        Assert.Equal((CellValues.Number, "120.5", false), cells["F2"]);
+        Assert.Equal((CellValues.InlineString, "@SUM(A1)", true), cells["B3"]);
+        Assert.Equal((CellValues.Number, "-12.25", false), cells["C3"]);
+        Assert.Equal((CellValues.InlineString, "\tTabbed", true), cells["E4"]);
         Assert.False(cells.ContainsKey("F4")); // NaN spend is an empty cell
         Assert.Equal(4 * 6 - 1, cells.Count);
     }
@@ -37,8 +37,8 @@ public sealed class XlsxSegmentExportTests
             new XlsxExportOptions());
         using var copy = new MemoryStream(inner.ToArray());
         var cells = ReadCells(copy, out _);
-        Assert.Equal((CellValues.Number, "-5"), cells["D2"]);
-        Assert.Equal((CellValues.InlineString, "'=HYPERLINK(\"http://x\")"), cells["B2"]);
+        Assert.Equal((CellValues.Number, "-5", false), cells["D2"]);
+        Assert.Equal((CellValues.InlineString, "=HYPERLINK(\"http://x\")", true), cells["B2"]);
     }
 
     [Theory]
@@ -52,7 +52,8 @@ public sealed class XlsxSegmentExportTests
         Assert.Equal(expected, XlsxExport.ColumnName(index));
     }
 
-    private static Dictionary<string, (CellValues Type, string Value)> ReadCells(Stream stream, out string sheetName)
+    /// <summary>Cells by reference: type, value and whether the cell has Excel's quote prefix (text that is never a formula).</summary>
+    private static Dictionary<string, (CellValues Type, string Value, bool QuotePrefix)> ReadCells(Stream stream, out string sheetName)
     {
         stream.Position = 0;
         using var document = SpreadsheetDocument.Open(stream, false);
@@ -60,8 +61,10 @@ public sealed class XlsxSegmentExportTests
         var sheet = workbook.Workbook.Sheets!.Elements<Sheet>().Single();
         sheetName = sheet.Name!.Value!;
         var part = (WorksheetPart)workbook.GetPartById(sheet.Id!.Value!);
+        var formats = workbook.WorkbookStylesPart!.Stylesheet!.CellFormats!.Elements<CellFormat>().ToList();
         return part.Worksheet.Descendants<Cell>().ToDictionary(
             c => c.CellReference!.Value!,
-            c => (c.DataType!.Value, c.DataType.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text));
+            c => (c.DataType!.Value, c.DataType.Value == CellValues.InlineString ? c.InlineString!.InnerText : c.CellValue!.Text,
+                formats[(int)(c.StyleIndex?.Value ?? 0)].QuotePrefix?.Value == true));
     }
 }

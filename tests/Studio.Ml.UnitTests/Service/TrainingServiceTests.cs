@@ -156,4 +156,23 @@ public sealed class TrainingServiceTests : IAsyncLifetime
         }
         Assert.Equal("C000001", lines[1].Split(',')[0]);
     }
+
+    [Fact]
+    public async Task Registry_EightRegistrationsAtOnce_ConsecutiveVersionsNoFailure()
+    {
+        var started = await _harness.Training.StartAsync(new StartTrainingRequest(_harness.WorkspaceId, _datasetId, "propensity", DemoSpec(epochs: 1)));
+        var run = await _harness.WaitForRunAsync(started.RunId);
+        using var start = new ManualResetEventSlim();
+
+        var registrations = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await _harness.Registry.RegisterAsync(run.Id, "propensity");
+        })).ToList();
+        start.Set();
+        var models = await Task.WhenAll(registrations); // numbered outside a transaction, these collided on the unique index
+
+        Assert.Equal(Enumerable.Range(1, 8), models.Select(m => m.Version).Order());
+        Assert.Single(models, m => m.InUse);
+    }
 }

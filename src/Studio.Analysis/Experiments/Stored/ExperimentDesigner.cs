@@ -62,8 +62,7 @@ public sealed class ExperimentDesigner(DatasetRepository datasets, DatasetTableS
             dataset.Columns.Add(new DatasetColumn { Ordinal = i, Name = names[i], StorageName = DatasetTableStore.StorageNameFor(i), Type = types[i] });
         }
 
-        dataset.Version = (await datasets.ListAsync(source.WorkspaceId, cancellationToken)).Where(d => d.Name == dataset.Name).Select(d => d.Version).DefaultIfEmpty(0).Max() + 1;
-        return await datasets.SaveNewAsync(dataset, (writer, ct) =>
+        return await datasets.SaveNextVersionAsync(dataset, (writer, ct) =>
         {
             for (var i = 0; i < units.Count; i++)
             {

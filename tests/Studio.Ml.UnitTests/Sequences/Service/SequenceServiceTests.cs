@@ -65,7 +65,7 @@ public sealed class SequenceServiceTests
         Assert.InRange(explained.Events.Count, 1, 5);
         var registered = await harness.Registry.RegisterAsync(run.Id, "next product");
         Assert.Equal(1, registered.Version);
-        var scoring = await Assert.ThrowsAsync<ArgumentException>(() => harness.Registry.StartScoringAsync(registered.Id, events.Id));
+        var scoring = await Assert.ThrowsAsync<ScoringRequestException>(() => harness.Registry.StartScoringAsync(registered.Id, events.Id));
         Assert.Contains("behaviour-sequence model", scoring.Message, StringComparison.Ordinal);
     }
 

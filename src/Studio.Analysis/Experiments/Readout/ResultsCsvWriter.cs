@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Studio.Analysis.Experiments.Readout;
+using Studio.Analysis.Export;
 
-namespace Studio.Web.Experiments;
+namespace Studio.Analysis.Experiments.Readout;
 
 /// <summary>The comparisons of a readout as CSV (invariant culture, one row per treatment and metric).</summary>
 public static class ResultsCsvWriter
@@ -29,6 +29,6 @@ public static class ResultsCsvWriter
         return csv.ToString();
     }
 
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    // Names are the analyst's text: quoted when needed and formula-escaped like every CSV Studio writes.
+    private static string Quote(string value) => CsvExport.Field(value, escapeFormulas: true);
 }
