@@ -22,8 +22,12 @@ public sealed record ExperimentSpec(string Name, string ControlVariant, IReadOnl
     /// <summary>Sample-ratio mismatch is flagged when the chi-square p-value is below this.</summary>
     public double SrmThreshold { get; init; } = 0.001;
 
-    /// <summary>Revenue capping; null means revenue is used as is.</summary>
-    public WinsorizationSpec? RevenueWinsorization { get; init; }
+    /// <summary>Capping of every mean metric (revenue-like columns); null means values are used as is.</summary>
+    public WinsorizationSpec? Winsorization { get; init; }
+
+    /// <summary>The metrics to compare, each named by its log column; null means the log's default outcome columns
+    /// (a <c>converted</c> column as a proportion and a <c>revenue</c> column as a mean, both primary).</summary>
+    public IReadOnlyList<MetricSpec>? Metrics { get; init; }
 
     public MultipleTestingCorrection Correction { get; init; } = MultipleTestingCorrection.Holm;
 
@@ -71,12 +75,34 @@ public enum WinsorizationScope
     PerArm,
 }
 
-/// <summary>Caps revenue above the given percentile (0–100, numpy's default linear interpolation). Only the upper tail
+/// <summary>Caps mean metrics above the given percentile (0–100, numpy's default linear interpolation). Only the upper tail
 /// is capped: revenue is non-negative and the long right tail is what inflates the variance.</summary>
 public sealed record WinsorizationSpec(double Percentile, WinsorizationScope Scope = WinsorizationScope.Pooled);
 
-public enum ExperimentMetric
+/// <summary>How a metric is summarised per arm and compared.</summary>
+public enum MetricKind
 {
-    Conversion,
-    Revenue,
+    /// <summary>A 0/1 column: share of units with 1 (two-proportion z-test, Beta-Binomial posterior).</summary>
+    Proportion,
+    /// <summary>A numeric column: mean per unit (Welch t-test, normal posterior).</summary>
+    Mean,
+    /// <summary>Sum of one column over the sum of another (e.g. revenue per visit), variance by the delta method.</summary>
+    Ratio,
+}
+
+public enum MetricRole
+{
+    /// <summary>A metric the decision is about.</summary>
+    Primary,
+    /// <summary>A metric that must not get worse; tested in the same correction family.</summary>
+    Guardrail,
+}
+
+/// <summary>One metric of an experiment, named by the log column(s) it reads.</summary>
+/// <param name="Column">The value column (the numerator of a ratio).</param>
+/// <param name="Denominator">The denominator column of a ratio metric; null otherwise.</param>
+public sealed record MetricSpec(string Column, MetricKind Kind, MetricRole Role = MetricRole.Primary, string? Denominator = null)
+{
+    /// <summary>How every output names the metric: its column, or "numerator / denominator" for a ratio.</summary>
+    public string Name => Kind == MetricKind.Ratio ? $"{Column} / {Denominator}" : Column;
 }

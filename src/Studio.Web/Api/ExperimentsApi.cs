@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.Analysis.Experiments;
 using Studio.Analysis.Experiments.Readout;
 using Studio.Analysis.Experiments.Stored;
+using Studio.Analysis.Experiments.Summaries;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Web.Experiments;
@@ -25,6 +26,17 @@ internal static class ExperimentsApi
     public sealed record CreateExperimentRequest(string Name, string? Question, int DatasetId, ExperimentMapping Mapping, string ControlVariant,
         IReadOnlyDictionary<string, double>? IntendedSplit, ExperimentOptions? Options);
 
+    /// <summary>Aggregated input analysed without storing it: per-arm totals (rows without a day) or daily cumulative aggregates.</summary>
+    public sealed record SummaryReadoutRequest(string Name, string ControlVariant, IReadOnlyDictionary<string, double>? IntendedSplit,
+        ExperimentOptions? Options, IReadOnlyList<SummaryMetricDto> Metrics, IReadOnlyList<SummaryRowDto> Rows);
+
+    /// <summary>A metric of summary input: a proportion (rows give conversions) or a mean (rows give mean and sd or variance).</summary>
+    public sealed record SummaryMetricDto(string Name, MetricKind Kind, MetricRole Role = MetricRole.Primary);
+
+    /// <summary>One variant (and day, for daily cumulative input) of one metric: n and conversions, or n, mean and sd/variance.</summary>
+    public sealed record SummaryRowDto(string Variant, string Metric, long N, DateOnly? Day = null, long? Conversions = null, double? Mean = null,
+        double? Sd = null, double? Variance = null);
+
     public sealed record CreateShareLinkRequest(DateTimeOffset? ExpiresAt);
 
     public sealed record ShareLinkDto(int Id, string? Token, string? Url, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
@@ -37,16 +49,21 @@ internal static class ExperimentsApi
             (await experiments.ListAsync(workspaceId, ct)).Select(ExperimentDto.From).ToList())
             .WithSummary("List the experiments of a workspace");
 
-        group.MapPost("/workspaces/{workspaceId:int}/experiments", async Task<Results<Created<ExperimentDto>, ProblemHttpResult>> (
-                int workspaceId, CreateExperimentRequest request, ExperimentRepository experiments, DatasetRepository datasets, CancellationToken ct) =>
+        group.MapPost("/workspaces/{workspaceId:int}/experiments", async Task<IResult> (
+                int workspaceId, HttpRequest http, ExperimentRepository experiments, DatasetRepository datasets, CancellationToken ct) =>
             {
-                if (string.IsNullOrWhiteSpace(request.Name)) return TypedResults.Problem("An experiment needs a name.", statusCode: 400);
-                if (string.IsNullOrWhiteSpace(request.ControlVariant)) return TypedResults.Problem("An experiment needs a control variant.", statusCode: 400);
-                if (await datasets.FindAsync(request.DatasetId, ct) is not { } dataset || dataset.WorkspaceId != workspaceId)
-                    return TypedResults.Problem($"Dataset {request.DatasetId} does not exist in workspace {workspaceId}.", statusCode: 404);
-                var missing = request.Mapping.Columns().Where(m => dataset.Columns.All(c => c.Name != m.Column)).ToList();
+                var (request, invalid) = await StrictJson.ReadAsync<CreateExperimentRequest>(http, ct);
+                if (invalid is not null) return invalid;
+                var problems = Validate(request!);
+                if (problems.Count > 0) return StrictJson.Problem(problems);
+                if (await datasets.FindAsync(request!.DatasetId, ct) is not { } dataset || dataset.WorkspaceId != workspaceId)
+                    return TypedResults.Problem($"Dataset {request!.DatasetId} does not exist in workspace {workspaceId}.", statusCode: 404);
+                var columns = dataset.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+                var missing = request.Mapping.Columns().Where(m => !columns.ContainsKey(m.Column)).ToList();
                 if (missing.Count > 0)
-                    return TypedResults.Problem(string.Join(" ", missing.Select(m => $"The {m.Role} column '{m.Column}' is not in dataset '{dataset.Name}'.")), statusCode: 400);
+                    return StrictJson.Problem([.. missing.Select(m => ("mapping", $"The {m.Role} column '{m.Column}' is not in dataset '{dataset.Name}'."))]);
+                if (request.Options?.SegmentAttribute is { } segment && !(request.Mapping.Segments ?? []).Contains(segment))
+                    return StrictJson.Problem([("options.segmentAttribute", $"Segment attribute '{segment}' must also be listed in mapping.segments.")]);
                 var created = await experiments.AddAsync(new ExperimentDefinition
                 {
                     WorkspaceId = workspaceId,
@@ -61,7 +78,25 @@ internal static class ExperimentsApi
                 }, ct);
                 return TypedResults.Created($"/api/experiments/{created.Id}", ExperimentDto.From(created));
             })
-            .WithSummary("Define an experiment on a dataset version");
+            .Accepts<CreateExperimentRequest>("application/json")
+            .Produces<ExperimentDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Define an experiment on a dataset version (unknown fields and out-of-range options: 400 naming the field)");
+
+        group.MapPost("/experiments/summary-readout", async Task<IResult> (HttpRequest http, IExperimentAnalyzer analyzer, CancellationToken ct) =>
+            {
+                var (request, invalid) = await StrictJson.ReadAsync<SummaryReadoutRequest>(http, ct);
+                if (invalid is not null) return invalid;
+                var (input, spec, problems) = SummaryRequests.ToInput(request!);
+                if (problems.Count > 0) return StrictJson.Problem(problems);
+                var analysis = analyzer.TryAnalyze(input!, spec!, ct);
+                return analysis.Readout is { } r
+                    ? Results.Json(r, ExperimentJson.Options)
+                    : Results.Problem(string.Join(" ", analysis.Issues.Select(i => i.Message)), statusCode: 422, title: "The experiment cannot be analysed");
+            })
+            .Accepts<SummaryReadoutRequest>("application/json")
+            .ProducesValidationProblem()
+            .WithSummary("The readout of aggregated data (per-arm totals, or daily cumulative aggregates with the always-valid sequence over days)");
 
         group.MapGet("/experiments/{id:int}", async Task<Results<Ok<ExperimentDto>, NotFound>> (int id, ExperimentRepository experiments, CancellationToken ct) =>
             await experiments.FindAsync(id, ct) is { } d ? TypedResults.Ok(ExperimentDto.From(d)) : TypedResults.NotFound())
@@ -120,6 +155,18 @@ internal static class ExperimentsApi
                 };
             })
             .WithTags("Sharing").WithSummary("The read-only readout behind a share token (404 unknown, 410 revoked or expired)");
+    }
+
+    private static List<(string Field, string Message)> Validate(CreateExperimentRequest request)
+    {
+        var problems = new List<(string Field, string Message)>();
+        if (string.IsNullOrWhiteSpace(request.Name)) problems.Add(("name", "An experiment needs a name."));
+        if (string.IsNullOrWhiteSpace(request.ControlVariant)) problems.Add(("controlVariant", "An experiment needs a control variant."));
+        if (request.Mapping is null) problems.Add(("mapping", "A column mapping is required."));
+        else problems.AddRange(request.Mapping.Validate());
+        problems.AddRange(request.Options?.Validate() ?? []);
+        problems.AddRange(SummaryRequests.ValidateSplit(request.IntendedSplit, request.ControlVariant));
+        return problems;
     }
 
     private static IResult ReadoutResult(StoredExperimentAnalysis analysis) =>

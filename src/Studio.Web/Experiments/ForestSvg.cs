@@ -29,7 +29,7 @@ public static class ForestSvg
             var c = rows[i];
             var y = top + rowHeight * i + rowHeight / 2;
             var color = c.Significant ? "#2e7d32" : "#1565c0";
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 4}\">{WebUtility.HtmlEncode($"{c.Treatment} · {ReadoutFormat.MetricName(c.Metric)}")}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"4\" y=\"{y + 4}\">{WebUtility.HtmlEncode($"{c.Treatment} · {c.Metric}")}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(X(c.RelativeLift.Low))}\" y1=\"{y}\" x2=\"{F(X(c.RelativeLift.High))}\" y2=\"{y}\" stroke=\"{color}\" stroke-width=\"2\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(c.RelativeLift.Value))}\" cy=\"{y}\" r=\"5\" fill=\"{color}\"><title>{WebUtility.HtmlEncode(ReadoutFormat.Percent(c.RelativeLift.Value, CultureInfo.InvariantCulture))}</title></circle>");
         }

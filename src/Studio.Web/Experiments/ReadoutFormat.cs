@@ -20,12 +20,20 @@ public static class ReadoutFormat
         return p < 0.0001 ? "< " + 0.0001.ToString("0.0000", c) : p.ToString("0.0000", c);
     }
 
-    /// <summary>A metric value: conversion as a percentage, revenue as a number.</summary>
-    public static string Metric(ExperimentMetric metric, double value, CultureInfo? culture = null) =>
-        metric == ExperimentMetric.Conversion ? Percent(value, culture) : Number(value, culture);
+    /// <summary>A metric value: a proportion as a percentage, a mean or ratio as a number.</summary>
+    public static string Metric(MetricKind kind, double value, CultureInfo? culture = null) =>
+        kind == MetricKind.Proportion ? Percent(value, culture) : Number(value, culture);
 
-    public static string Interval(ExperimentMetric metric, IntervalEstimate interval, CultureInfo? culture = null) =>
-        $"[{Metric(metric, interval.Low, culture)}, {Metric(metric, interval.High, culture)}]";
+    public static string Interval(MetricKind kind, IntervalEstimate interval, CultureInfo? culture = null) =>
+        $"[{Metric(kind, interval.Low, culture)}, {Metric(kind, interval.High, culture)}]";
 
-    public static string MetricName(ExperimentMetric metric) => metric == ExperimentMetric.Conversion ? "Conversion rate" : "Revenue per unit";
+    /// <summary>A relative lift interval (always a percentage).</summary>
+    public static string RelativeInterval(IntervalEstimate interval, CultureInfo? culture = null) => Interval(MetricKind.Proportion, interval, culture);
+
+    /// <summary>How a metric's kind and role are described next to its column name.</summary>
+    public static string KindAndRole(MetricKind kind, MetricRole role) =>
+        $"{(kind switch { MetricKind.Proportion => "proportion", MetricKind.Mean => "mean", _ => "ratio" })}, {(role == MetricRole.Primary ? "primary" : "guardrail")}";
+
+    /// <summary>"p = 0.0123" or "p &lt; 0.0001".</summary>
+    public static string PEquals(double p, CultureInfo? culture = null) => PValue(p, culture) is var t && t.StartsWith('<') ? "p " + t : "p = " + t;
 }

@@ -41,27 +41,35 @@ public static class ReportHtmlWriter
     {
         if (r.SrmFlagged)
         {
-            html.Append("<p class=\"banner\"><b>Sample ratio mismatch</b> (p = ").Append(ReadoutFormat.PValue(r.Srm.PValue, culture))
-                .Append("). The assignment is broken; no result below can be trusted and shipping is blocked.</p>");
+            html.Append("<p class=\"banner\" id=\"srm\"><b>Sample ratio mismatch</b> (").Append(ReadoutFormat.PEquals(r.Srm.PValue, culture))
+                .Append(" < ").Append(r.Srm.Threshold.ToString(culture)).Append("). The assignment is broken; no result below can be trusted and shipping is blocked.</p>");
+        }
+        else
+        {
+            html.Append("<p id=\"srm\">").Append(E(r.SrmStatement)).Append("</p>");
         }
 
-        html.Append("<h2>Arms</h2><table><tr><th>Variant</th><th>Units</th><th>Conversion rate</th><th>CI</th><th>Mean revenue</th><th>CI</th></tr>");
+        html.Append("<h2>Metrics</h2><ul>");
+        foreach (var m in r.Metrics) html.Append("<li><b>").Append(E(m.Name)).Append("</b> (").Append(ReadoutFormat.KindAndRole(m.Kind, m.Role)).Append(")</li>");
+        html.Append("</ul><p>").Append(E(r.CorrectionStatement)).Append("</p>");
+        html.Append("<h2>Arms</h2><table><tr><th>Variant</th><th>Units</th><th>Metric</th><th>Estimate</th><th>CI</th></tr>");
         foreach (var a in r.Arms)
         {
-            html.Append("<tr><td>").Append(E(a.Variant)).Append(a.IsControl ? " (control)" : "").Append("</td><td>").Append(a.Units.ToString("N0", culture)).Append("</td><td>")
-                .Append(a.ConversionRate is { } c ? ReadoutFormat.Percent(c.Value, culture) : "—").Append("</td><td>")
-                .Append(a.ConversionRate is { } ci ? ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, ci, culture) : "").Append("</td><td>")
-                .Append(a.MeanRevenue is { } m ? ReadoutFormat.Number(m.Value, culture) : "—").Append("</td><td>")
-                .Append(a.MeanRevenue is { } mi ? ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Revenue, mi, culture) : "").Append("</td></tr>");
+            foreach (var m in a.Metrics)
+            {
+                html.Append("<tr><td>").Append(E(a.Variant)).Append(a.IsControl ? " (control)" : "").Append("</td><td>").Append(a.Units.ToString("N0", culture))
+                    .Append("</td><td>").Append(E(m.Metric)).Append("</td><td>").Append(ReadoutFormat.Metric(m.Kind, m.Estimate.Value, culture))
+                    .Append("</td><td>").Append(ReadoutFormat.Interval(m.Kind, m.Estimate, culture)).Append("</td></tr>");
+            }
         }
 
-        html.Append("</table><h2>Comparisons with control</h2><table><tr><th>Variant</th><th>Metric</th><th>Absolute lift</th><th>CI</th><th>Relative lift</th><th>CI</th><th>p</th><th>Adjusted p</th><th>P(beat control)</th></tr>");
+        html.Append("</table><h2>Comparisons with control</h2><table><tr><th>Variant</th><th>Metric</th><th>Role</th><th>Absolute lift</th><th>CI</th><th>Relative lift</th><th>CI</th><th>p</th><th>Adjusted p</th><th>P(beat control)</th></tr>");
         foreach (var c in r.Comparisons)
         {
-            html.Append("<tr><td>").Append(E(c.Treatment)).Append("</td><td>").Append(ReadoutFormat.MetricName(c.Metric)).Append("</td><td>")
-                .Append(ReadoutFormat.Metric(c.Metric, c.AbsoluteLift.Value, culture)).Append("</td><td>").Append(ReadoutFormat.Interval(c.Metric, c.AbsoluteLift, culture))
+            html.Append("<tr><td>").Append(E(c.Treatment)).Append("</td><td>").Append(E(c.Metric)).Append("</td><td>").Append(c.Role == Analysis.Experiments.MetricRole.Primary ? "primary" : "guardrail").Append("</td><td>")
+                .Append(ReadoutFormat.Metric(c.Kind, c.AbsoluteLift.Value, culture)).Append("</td><td>").Append(ReadoutFormat.Interval(c.Kind, c.AbsoluteLift, culture))
                 .Append("</td><td>").Append(ReadoutFormat.Percent(c.RelativeLift.Value, culture)).Append("</td><td>")
-                .Append(ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, c.RelativeLift, culture)).Append("</td><td>")
+                .Append(ReadoutFormat.RelativeInterval(c.RelativeLift, culture)).Append("</td><td>")
                 .Append(ReadoutFormat.PValue(c.Test.PValue, culture)).Append("</td><td>").Append(ReadoutFormat.PValue(c.AdjustedPValue, culture)).Append("</td><td>")
                 .Append(ReadoutFormat.Percent(c.Bayesian.ProbabilityToBeatControl, culture, 1)).Append("</td></tr>");
         }
@@ -72,6 +80,10 @@ public static class ReportHtmlWriter
             html.Append("<h2>Over time</h2><p>Cumulative absolute lift per day. The shaded band is the always-valid confidence sequence, ")
                 .Append("which stays valid however often the results were looked at; dashed lines are the fixed-horizon interval, valid only for a single planned look.</p>");
             foreach (var chart in TimelineSvg.RenderAll(r)) html.Append("<div>").Append(chart).Append("</div>");
+        }
+        else if (r.TimelineNote is { } note)
+        {
+            html.Append("<h2>Over time</h2><p>").Append(E(note)).Append("</p>");
         }
 
         if (r.Segments is { } segments) Segments(html, segments, culture);
@@ -92,9 +104,9 @@ public static class ReportHtmlWriter
             foreach (var c in value.Comparisons)
             {
                 html.Append("<tr><td>").Append(E(value.Value)).Append("</td><td>").Append(value.Units.ToString("N0", culture)).Append("</td><td>")
-                    .Append(E(c.Treatment)).Append("</td><td>").Append(ReadoutFormat.MetricName(c.Metric)).Append("</td><td>")
+                    .Append(E(c.Treatment)).Append("</td><td>").Append(E(c.Metric)).Append("</td><td>")
                     .Append(ReadoutFormat.Percent(c.RelativeLift.Value, culture)).Append("</td><td>")
-                    .Append(ReadoutFormat.Interval(Analysis.Experiments.ExperimentMetric.Conversion, c.RelativeLift, culture)).Append("</td><td>")
+                    .Append(ReadoutFormat.RelativeInterval(c.RelativeLift, culture)).Append("</td><td>")
                     .Append(ReadoutFormat.PValue(c.AdjustedPValue, culture)).Append("</td></tr>");
             }
         }

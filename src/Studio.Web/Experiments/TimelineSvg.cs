@@ -36,11 +36,11 @@ public static class TimelineSvg
         double X(int i) => Left + (points.Count == 1 ? 0.5 : i / (double)(points.Count - 1)) * (Width - Left - Right);
         double Y(double v) => Top + (max - v) / (max - min) * (Height - Top - Bottom);
         string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-        string Label(double v) => ReadoutFormat.Metric(first.Metric, v, CultureInfo.InvariantCulture);
+        string Label(double v) => ReadoutFormat.Metric(first.Kind, v, CultureInfo.InvariantCulture);
         var index = points.Select((p, i) => (p, i)).Where(x => finite.Contains(x.p)).ToList();
 
         var svg = new StringBuilder();
-        var title = $"{first.Treatment} · {ReadoutFormat.MetricName(first.Metric)} · absolute lift over time";
+        var title = $"{first.Treatment} · {first.Metric} · absolute lift over time";
         svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" role=\"img\" aria-label=\"{E(title)}\" font-family=\"sans-serif\" font-size=\"11\" class=\"timeline\">");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left}\" y=\"14\" font-weight=\"bold\">{E(title)}</text>");
         if (index.Count > 0)

@@ -27,8 +27,8 @@ public class PlantedLiftTests
         var readout = Healthy.Value.Readout;
         foreach (var arm in new[] { Better, Same })
         {
-            var conversion = readout.Comparison(arm.Variant, ExperimentMetric.Conversion)!;
-            var revenue = readout.Comparison(arm.Variant, ExperimentMetric.Revenue)!;
+            var conversion = readout.Comparison(arm.Variant, "converted")!;
+            var revenue = readout.Comparison(arm.Variant, "revenue")!;
             Assert.True(conversion.AbsoluteLift.Contains(arm.ConversionRate - Control.ConversionRate), $"{arm.Variant} conversion {conversion.AbsoluteLift}");
             Assert.True(conversion.RelativeLift.Contains(arm.ConversionRate / Control.ConversionRate - 1), $"{arm.Variant} relative {conversion.RelativeLift}");
             Assert.True(revenue.AbsoluteLift.Contains(arm.TrueMeanRevenue - Control.TrueMeanRevenue), $"{arm.Variant} revenue {revenue.AbsoluteLift}");
@@ -45,8 +45,8 @@ public class PlantedLiftTests
     public void Analyze_HealthyExperiment_DetectsPlantedWinnerOnly()
     {
         var readout = Healthy.Value.Readout;
-        var winner = readout.Comparison("better", ExperimentMetric.Conversion)!;
-        var null_ = readout.Comparison("same", ExperimentMetric.Conversion)!;
+        var winner = readout.Comparison("better", "converted")!;
+        var null_ = readout.Comparison("same", "converted")!;
         Assert.True(winner.Significant);
         Assert.True(winner.AdjustedPValue >= winner.Test.PValue);
         Assert.True(winner.Bayesian.ProbabilityToBeatControl > 0.99);
@@ -58,8 +58,8 @@ public class PlantedLiftTests
     [Fact]
     public void Analyze_CovariateDrivesConversion_CupedReducesVariance()
     {
-        var cuped = Healthy.Value.Readout.Comparison("better", ExperimentMetric.Conversion)!.Cuped!;
-        var raw = Healthy.Value.Readout.Comparison("better", ExperimentMetric.Conversion)!.AbsoluteLift;
+        var cuped = Healthy.Value.Readout.Comparison("better", "converted")!.Cuped!;
+        var raw = Healthy.Value.Readout.Comparison("better", "converted")!.AbsoluteLift;
         Assert.InRange(cuped.VarianceReduction, 0.01, 0.5);
         Assert.True(cuped.AbsoluteLift.High - cuped.AbsoluteLift.Low < raw.High - raw.Low);
         Assert.True(cuped.Theta > 0);
@@ -69,7 +69,7 @@ public class PlantedLiftTests
     public void Timeline_HealthyExperiment_AlwaysValidIntervalsCoverTruthEveryDayAndAreWider()
     {
         var readout = Healthy.Value.Readout;
-        var points = readout.Timeline.Where(p => p.Treatment == "better" && p.Metric == ExperimentMetric.Conversion).ToList();
+        var points = readout.Timeline.Where(p => p.Treatment == "better" && p.Metric == "converted").ToList();
         Assert.Equal(14, points.Count);
         Assert.Equal(DateOnly.FromDateTime(SyntheticExperimentSpec.Start.UtcDateTime), points[0].Day);
         Assert.True(points.Zip(points.Skip(1)).All(p => p.First.TreatmentUnits < p.Second.TreatmentUnits));
@@ -119,15 +119,15 @@ public class PlantedLiftTests
     public void Analyze_Winsorized99_CapsRevenueAndShrinksSpread()
     {
         var log = Healthy.Value.Log;
-        var spec = new ExperimentSpec("healthy", "control") { RevenueWinsorization = new WinsorizationSpec(99) };
+        var spec = new ExperimentSpec("healthy", "control") { Winsorization = new WinsorizationSpec(99) };
         var capped = new ExperimentAnalyzer().Analyze(log, spec);
-        var cap = Assert.Single(capped.Winsorization!.Caps.Distinct());
+        var cap = Assert.Single(capped.Winsorization!.Caps["revenue"].Distinct());
         Assert.True(cap > 0);
         var plain = Healthy.Value.Readout;
         for (var a = 0; a < 3; a++)
         {
-            Assert.True(capped.Arms[a].RevenueStandardDeviation < plain.Arms[a].RevenueStandardDeviation);
-            Assert.True(capped.Arms[a].MeanRevenue!.Value.Value < plain.Arms[a].MeanRevenue!.Value.Value);
+            Assert.True(capped.Arms[a].Metric("revenue")!.StandardDeviation < plain.Arms[a].Metric("revenue")!.StandardDeviation);
+            Assert.True(capped.Arms[a].Metric("revenue")!.Estimate.Value < plain.Arms[a].Metric("revenue")!.Estimate.Value);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Studio.Analysis.Experiments;
 using Studio.Analysis.Experiments.Readout;
+using Studio.Analysis.Experiments.Validation;
 using Studio.Analysis.Experiments.Statistics;
 using static Studio.Analysis.UnitTests.Experiments.ReferenceData;
 
@@ -30,17 +31,17 @@ public class ReferenceComparisonTests
             var variant = expected.GetProperty("variant").GetString()!;
             var arm = wilson.Arms.Single(a => a.Variant == variant);
             Assert.Equal(expected.GetProperty("n").GetInt64(), arm.Units);
-            Assert.Equal(expected.GetProperty("conversions").GetInt64(), arm.Conversions);
-            Close(expected.D("rate"), arm.ConversionRate!.Value.Value, $"{variant} rate");
-            Close(expected.D("wilson_low"), arm.ConversionRate.Value.Low, $"{variant} wilson low");
-            Close(expected.D("wilson_high"), arm.ConversionRate.Value.High, $"{variant} wilson high");
+            Assert.Equal(expected.GetProperty("conversions").GetInt64(), arm.Metric("converted")!.Successes);
+            Close(expected.D("rate"), arm.Metric("converted")!.Estimate.Value, $"{variant} rate");
+            Close(expected.D("wilson_low"), arm.Metric("converted")!.Estimate.Low, $"{variant} wilson low");
+            Close(expected.D("wilson_high"), arm.Metric("converted")!.Estimate.High, $"{variant} wilson high");
             var armNormal = normal.Arms.Single(a => a.Variant == variant);
-            Close(expected.D("normal_low"), armNormal.ConversionRate!.Value.Low, $"{variant} normal low");
-            Close(expected.D("normal_high"), armNormal.ConversionRate.Value.High, $"{variant} normal high");
-            Close(expected.D("revenue_mean"), arm.MeanRevenue!.Value.Value, $"{variant} revenue mean");
-            Close(expected.D("revenue_sd"), arm.RevenueStandardDeviation!.Value, $"{variant} revenue sd");
-            Close(expected.D("revenue_low"), arm.MeanRevenue.Value.Low, $"{variant} revenue low");
-            Close(expected.D("revenue_high"), arm.MeanRevenue.Value.High, $"{variant} revenue high");
+            Close(expected.D("normal_low"), armNormal.Metric("converted")!.Estimate.Low, $"{variant} normal low");
+            Close(expected.D("normal_high"), armNormal.Metric("converted")!.Estimate.High, $"{variant} normal high");
+            Close(expected.D("revenue_mean"), arm.Metric("revenue")!.Estimate.Value, $"{variant} revenue mean");
+            Close(expected.D("revenue_sd"), arm.Metric("revenue")!.StandardDeviation, $"{variant} revenue sd");
+            Close(expected.D("revenue_low"), arm.Metric("revenue")!.Estimate.Low, $"{variant} revenue low");
+            Close(expected.D("revenue_high"), arm.Metric("revenue")!.Estimate.High, $"{variant} revenue high");
         }
     }
 
@@ -51,13 +52,13 @@ public class ReferenceComparisonTests
         var readout = Run(name);
         foreach (var expected in Json(name).GetProperty("comparisons").EnumerateArray())
         {
-            var metric = Enum.Parse<ExperimentMetric>(expected.GetProperty("metric").GetString()!);
+            var metric = (expected.GetProperty("metric").GetString() == "Conversion" ? "converted" : "revenue");
             var treatment = expected.GetProperty("treatment").GetString()!;
             var actual = readout.Comparison(treatment, metric)!;
             var what = $"{treatment} {metric}";
-            Close(expected.D(metric == ExperimentMetric.Conversion ? "z" : "t"), actual.Test.Statistic, $"{what} statistic");
+            Close(expected.D(metric == "converted" ? "z" : "t"), actual.Test.Statistic, $"{what} statistic");
             Close(expected.D("p"), actual.Test.PValue, $"{what} p");
-            if (metric == ExperimentMetric.Revenue) Close(expected.D("df"), actual.Test.DegreesOfFreedom, $"{what} Welch df");
+            if (metric == "revenue") Close(expected.D("df"), actual.Test.DegreesOfFreedom, $"{what} Welch df");
             else Assert.True(double.IsPositiveInfinity(actual.Test.DegreesOfFreedom));
             CloseInterval(expected, "diff", actual.AbsoluteLift, $"{what} absolute lift");
             CloseInterval(expected.GetProperty("relative"), "value", actual.RelativeLift, $"{what} relative lift");
@@ -107,19 +108,29 @@ public class ReferenceComparisonTests
         var reference = Json(name);
         foreach (var (scope, key) in new[] { (WinsorizationScope.Pooled, "winsorized_pooled_90"), (WinsorizationScope.PerArm, "winsorized_per_arm_90") })
         {
-            var readout = Run(name, s => s with { RevenueWinsorization = new WinsorizationSpec(90, scope) });
             var expected = reference.GetProperty(key);
-            if (scope == WinsorizationScope.Pooled) Assert.All(readout.Winsorization!.Caps, cap => Close(expected.D("cap"), cap, "pooled cap"));
+            if (scope == WinsorizationScope.PerArm && expected.GetProperty("caps").EnumerateArray().Any(c => c.GetDouble() == 0))
+            {
+                // Capping an arm at 0 (its minimum) would zero its revenue: refused, naming the column and suggesting a percentile.
+                var refused = Assert.Throws<ExperimentValidationException>(() => Run(name, s => s with { Winsorization = new WinsorizationSpec(90, scope) }));
+                var issue = Assert.Single(refused.Issues, i => i.Code == IssueCode.WinsorizationMakesConstant);
+                Assert.Equal("revenue", issue.Column);
+                Assert.Contains("Choose a percentile above", issue.Message, StringComparison.Ordinal);
+                continue;
+            }
+
+            var readout = Run(name, s => s with { Winsorization = new WinsorizationSpec(90, scope) });
+            if (scope == WinsorizationScope.Pooled) Assert.All(readout.Winsorization!.Caps["revenue"], cap => Close(expected.D("cap"), cap, "pooled cap"));
             else
             {
                 var caps = expected.GetProperty("caps").EnumerateArray().Select(e => e.GetDouble()).ToList();
-                for (var a = 0; a < caps.Count; a++) Close(caps[a], readout.Winsorization!.Caps[a], $"cap of arm {a}");
+                for (var a = 0; a < caps.Count; a++) Close(caps[a], readout.Winsorization!.Caps["revenue"][a], $"cap of arm {a}");
             }
 
             foreach (var arm in readout.Arms.Skip(1))
             {
                 var welch = expected.GetProperty($"welch_{arm.Variant}");
-                var actual = readout.Comparison(arm.Variant, ExperimentMetric.Revenue)!;
+                var actual = readout.Comparison(arm.Variant, "revenue")!;
                 Close(welch.D("t"), actual.Test.Statistic, $"{scope} {arm.Variant} t");
                 Close(welch.D("df"), actual.Test.DegreesOfFreedom, $"{scope} {arm.Variant} df");
                 Close(welch.D("p"), actual.Test.PValue, $"{scope} {arm.Variant} p");
@@ -136,8 +147,8 @@ public class ReferenceComparisonTests
         var readout = Run(name);
         var treatment = readout.Arms[1].Variant;
         var sequential = reference.GetProperty("sequential_last");
-        var lastConversion = readout.Timeline.Last(p => p.Metric == ExperimentMetric.Conversion && p.Treatment == treatment);
-        var lastRevenue = readout.Timeline.Last(p => p.Metric == ExperimentMetric.Revenue && p.Treatment == treatment);
+        var lastConversion = readout.Timeline.Last(p => p.Metric == "converted" && p.Treatment == treatment);
+        var lastRevenue = readout.Timeline.Last(p => p.Metric == "revenue" && p.Treatment == treatment);
         Assert.Equal(readout.Arms[0].Units + readout.Arms[1].Units, lastConversion.TreatmentUnits + lastConversion.ControlUnits);
         Close(sequential.D("conversion_halfwidth"), (lastConversion.AlwaysValidLift.High - lastConversion.AlwaysValidLift.Low) / 2, "conversion always-valid half-width");
         Close(sequential.D("revenue_halfwidth"), (lastRevenue.AlwaysValidLift.High - lastRevenue.AlwaysValidLift.Low) / 2, "revenue always-valid half-width");
@@ -145,7 +156,7 @@ public class ReferenceComparisonTests
         var segment = reference.GetProperty("segment_DE");
         var de = readout.Segments!.Values.Single(v => v.Value == "DE");
         Assert.Equal(segment.GetProperty("units").GetInt64(), de.Units);
-        var deConversion = de.Comparisons.Single(c => c.Treatment == treatment && c.Metric == ExperimentMetric.Conversion);
+        var deConversion = de.Comparisons.Single(c => c.Treatment == treatment && c.Metric == "converted");
         Close(segment.D("z"), deConversion.Test.Statistic, "segment DE z");
         Close(segment.D("p"), deConversion.Test.PValue, "segment DE p");
     }

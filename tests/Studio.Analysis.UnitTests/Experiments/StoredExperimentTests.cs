@@ -69,8 +69,9 @@ public class StoredExperimentTests : StudioTestBase
     public void Suggest_DemoColumns_MapsEveryRole()
     {
         var mapping = MappingSuggester.Suggest(["customer_id", "experiment", "variant", "assigned_at", "pre_period_spend", "converted", "revenue"]);
-        Assert.Equal(new ExperimentMapping("customer_id", "variant", "assigned_at", "converted", "revenue", "pre_period_spend", [], "experiment"),
-            mapping with { Segments = [] }, new MappingComparer());
+        Assert.Equal(("customer_id", "variant", "assigned_at", "pre_period_spend", "experiment"),
+            (mapping.UnitId, mapping.Variant, mapping.AssignedAt, mapping.PreCovariate, mapping.ExperimentColumn));
+        Assert.Equal([new MappedMetric("converted", MetricKind.Proportion), new MappedMetric("revenue", MetricKind.Mean)], mapping.Metrics);
     }
 
     [Fact]
@@ -87,7 +88,7 @@ public class StoredExperimentTests : StudioTestBase
         Assert.Equal(4, truth.Count);
         foreach (var f in truth)
         {
-            var metric = f[2] == "conversion" ? ExperimentMetric.Conversion : ExperimentMetric.Revenue;
+            var metric = f[2] == "conversion" ? "converted" : "revenue";
             var lift = double.Parse(f[6], CultureInfo.InvariantCulture);
             var comparison = readout.Comparison(f[1], metric)!;
             Assert.True(comparison.AbsoluteLift.Contains(lift), $"{f[1]} {metric}: true lift {lift} outside {comparison.AbsoluteLift}");
@@ -112,13 +113,5 @@ public class StoredExperimentTests : StudioTestBase
         var issue = Assert.Single(analysis.Issues);
         Assert.Equal(IssueSeverity.Error, issue.Severity);
         Assert.Contains("experiment = 'no_such_test'", issue.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class MappingComparer : IEqualityComparer<ExperimentMapping>
-    {
-        public bool Equals(ExperimentMapping? x, ExperimentMapping? y) =>
-            x is not null && y is not null && (x with { Segments = null }) == (y with { Segments = null });
-
-        public int GetHashCode(ExperimentMapping obj) => 0;
     }
 }

@@ -139,7 +139,7 @@ public class ValidationMessageTests
             planted.Add(ids[i]);
         }
 
-        var log = new ExperimentLog("big", ids, variants, synthetic.AssignedAt.ToArray(), synthetic.Converted.ToArray(), synthetic.Revenue.ToArray());
+        var log = new ExperimentLog("big", ids, variants, synthetic.AssignedAt.ToArray(), synthetic.Outcome("converted").ToArray(), synthetic.Outcome("revenue").ToArray());
         var readout = Analyzer.Analyze(log, new ExperimentSpec("big", "control") { ExcludeContaminatedUnits = true });
         var issue = Assert.Single(readout.DataQuality, i => i.Code == IssueCode.Contamination);
         Assert.Equal(37, issue.Count);

@@ -25,7 +25,7 @@ internal static class ExperimentReadoutBenchmark
         var spec = new ExperimentSpec("bench", "control")
         {
             SegmentAttribute = SyntheticExperimentSpec.SegmentAttribute,
-            RevenueWinsorization = new WinsorizationSpec(99),
+            Winsorization = new WinsorizationSpec(99),
         };
         var analyzer = new ExperimentAnalyzer();
         var best = TimeSpan.MaxValue;
@@ -37,7 +37,7 @@ internal static class ExperimentReadoutBenchmark
             watch.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             best = watch.Elapsed < best ? watch.Elapsed : best;
-            var conversion = readout.Comparison("treatment", ExperimentMetric.Conversion)!;
+            var conversion = readout.Comparison("treatment", "converted")!;
             output.WriteLine(FormattableString.Invariant(
                 $"run {run}: {watch.Elapsed.TotalSeconds:0.000} s wall, {cpu.TotalSeconds:0.000} s CPU  (units {readout.RowsAnalysed:N0}, lift {conversion.AbsoluteLift.Value:0.00000} [{conversion.AbsoluteLift.Low:0.00000}, {conversion.AbsoluteLift.High:0.00000}], P(beat) {conversion.Bayesian.ProbabilityToBeatControl:0.0000}, timeline {readout.Timeline.Count} points, segments {readout.Segments!.Values.Count})"));
         }

@@ -47,9 +47,9 @@ public sealed class ReadoutComponentTests : StudioTestContext
         var arms = cut.Find("[data-testid=arms-table]").TextContent;
         var control = readout.Arms[0];
         Assert.Contains(control.Units.ToString("N0", CultureInfo.GetCultureInfo("en-US")), arms, StringComparison.Ordinal);
-        Assert.Contains(control.ConversionRate!.Value.Value.ToString("P2", CultureInfo.GetCultureInfo("en-US")), arms, StringComparison.Ordinal);
+        Assert.Contains(control.Metric("converted")!.Estimate.Value.ToString("P2", CultureInfo.GetCultureInfo("en-US")), arms, StringComparison.Ordinal);
         Assert.Equal(2, cut.FindAll("[data-testid=comparison-row]").Count);
-        var conversion = readout.Comparison("treatment", ExperimentMetric.Conversion)!;
+        var conversion = readout.Comparison("treatment", "converted")!;
         Assert.Contains(conversion.RelativeLift.Value.ToString("P2", CultureInfo.GetCultureInfo("en-US")), cut.Find("[data-testid=comparisons-table]").TextContent, StringComparison.Ordinal);
     }
 

@@ -40,7 +40,7 @@ public sealed partial class ReportHtmlWriterTests
         var groups = Readout.Value.Timeline.Select(p => (p.Treatment, p.Metric)).Distinct().Count();
         Assert.Equal(2, groups);
         Assert.Equal(groups, TimelineCharts().Matches(html).Count);
-        var days = Readout.Value.Timeline.Count(p => p.Treatment == "treatment" && p.Metric == ExperimentMetric.Conversion);
+        var days = Readout.Value.Timeline.Count(p => p.Treatment == "treatment" && p.Metric == "converted");
         Assert.Equal(10, days);
         var estimate = EstimateLine().Match(html);
         Assert.True(estimate.Success);

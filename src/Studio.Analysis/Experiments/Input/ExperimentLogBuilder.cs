@@ -10,8 +10,7 @@ public sealed class ExperimentLogBuilder
     private string[]? _unitIds;
     private string[]? _variants;
     private DateTimeOffset[]? _assignedAt;
-    private double[]? _converted;
-    private double[]? _revenue;
+    private readonly List<KeyValuePair<string, double[]>> _outcomes = [];
     private double[]? _preCovariate;
     private readonly Dictionary<string, string?[]> _segments = new(StringComparer.Ordinal);
 
@@ -28,12 +27,20 @@ public sealed class ExperimentLogBuilder
     public ExperimentLogBuilder WithConverted(IEnumerable<bool> converted)
     {
         ArgumentNullException.ThrowIfNull(converted);
-        _converted = [.. converted.Select(c => c ? 1.0 : 0.0)];
-        return this;
+        return WithOutcome(ExperimentColumns.Converted, converted.Select(c => (double?)(c ? 1.0 : 0.0)));
     }
 
-    public ExperimentLogBuilder WithConverted(IEnumerable<double?> converted) { _converted = ToColumn(converted); return this; }
-    public ExperimentLogBuilder WithRevenue(IEnumerable<double?> revenue) { _revenue = ToColumn(revenue); return this; }
+    public ExperimentLogBuilder WithConverted(IEnumerable<double?> converted) => WithOutcome(ExperimentColumns.Converted, converted);
+    public ExperimentLogBuilder WithRevenue(IEnumerable<double?> revenue) => WithOutcome(ExperimentColumns.Revenue, revenue);
+
+    /// <summary>A named numeric outcome column (replaces an earlier one of the same name).</summary>
+    public ExperimentLogBuilder WithOutcome(string column, IEnumerable<double?> values)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(column);
+        _outcomes.RemoveAll(o => o.Key == column);
+        _outcomes.Add(KeyValuePair.Create(column, ToColumn(values)));
+        return this;
+    }
     public ExperimentLogBuilder WithPreCovariate(IEnumerable<double?> pre) { _preCovariate = ToColumn(pre); return this; }
 
     public ExperimentLogBuilder WithSegment(string attribute, IEnumerable<string?> values)
@@ -46,13 +53,12 @@ public sealed class ExperimentLogBuilder
 
     public ExperimentLog Build()
     {
-        if (_unitIds is null || _variants is null || _assignedAt is null)
+        if (_variants is null)
         {
-            throw new InvalidOperationException(
-                $"Experiment '{_experimentName}': columns {ExperimentColumns.UnitId}, {ExperimentColumns.Variant} and {ExperimentColumns.AssignedAt} are required.");
+            throw new InvalidOperationException($"Experiment '{_experimentName}': column {ExperimentColumns.Variant} is required.");
         }
 
-        return new ExperimentLog(_experimentName, _unitIds, _variants, _assignedAt, _converted, _revenue, _preCovariate, _segments);
+        return new ExperimentLog(_experimentName, _unitIds, _variants, _assignedAt, _outcomes, _preCovariate, _segments);
     }
 
     /// <summary>Row-oriented entry: a column is present when at least one row has a value for it.</summary>

@@ -2,29 +2,44 @@ using Studio.Analysis.Experiments.Statistics;
 
 namespace Studio.Analysis.Experiments.Readout;
 
-/// <summary>One arm's size and metrics. Metric members are null when the log has no such column.</summary>
-/// <param name="ConversionRate">Rate with its Wilson or normal interval (per <see cref="ExperimentSpec.ConversionInterval"/>).</param>
-/// <param name="MeanRevenue">Mean revenue (after winsorization, if any) with a Student-t interval.</param>
+/// <summary>One arm's size and its estimate of every metric, in the spec's metric order.</summary>
 public sealed record ArmSummary(
     string Variant,
     bool IsControl,
     long Units,
     double IntendedShare,
     double ObservedShare,
-    long? Conversions,
-    IntervalEstimate? ConversionRate,
-    IntervalEstimate? MeanRevenue,
-    double? RevenueStandardDeviation);
+    IReadOnlyList<ArmMetric> Metrics)
+{
+    public ArmMetric? Metric(string name) => Metrics.FirstOrDefault(m => m.Metric == name);
+}
+
+/// <summary>
+/// One arm's estimate of one metric. <see cref="Estimate"/>: a proportion with its Wilson or normal interval, a mean
+/// (after winsorization, if any) with a Student-t interval, a ratio with a delta-method normal interval.
+/// <see cref="VarianceOfEstimate"/> and <see cref="Successes"/> describe the posterior drawn for the Bayesian view
+/// (Beta(1 + successes, 1 + n - successes) for proportions, normal otherwise).
+/// </summary>
+public sealed record ArmMetric(
+    string Metric,
+    MetricKind Kind,
+    IntervalEstimate Estimate,
+    double StandardDeviation,
+    double VarianceOfEstimate,
+    long? Successes);
 
 /// <summary>
 /// One treatment arm against control on one metric.
-/// Conversion: two-proportion z-test with pooled SE; absolute-lift CI with unpooled SE (normal).
-/// Revenue: Welch t-test; absolute-lift CI with the Welch–Satterthwaite t quantile.
-/// Relative lift: delta method, normal interval. <see cref="AdjustedPValue"/> applies the spec's correction over all
+/// Proportion: two-proportion z-test with pooled SE; absolute-lift CI with unpooled SE (normal).
+/// Mean: Welch t-test; absolute-lift CI with the Welch–Satterthwaite t quantile.
+/// Ratio: z-test and normal CI with delta-method variances per arm.
+/// Relative lift: delta method, normal interval. <see cref="Metric"/> is the metric's name (its column). <see cref="AdjustedPValue"/> applies the spec's correction over all
 /// comparisons of the readout (or of the segment, inside a segment breakdown); <see cref="Significant"/> uses it.
 /// </summary>
 public sealed record MetricComparison(
-    ExperimentMetric Metric,
+    string Metric,
+    MetricKind Kind,
+    MetricRole Role,
     string Treatment,
     string Control,
     double TreatmentValue,
@@ -45,7 +60,8 @@ public sealed record MetricComparison(
 public sealed record TimelinePoint(
     DateOnly Day,
     string Treatment,
-    ExperimentMetric Metric,
+    string Metric,
+    MetricKind Kind,
     long TreatmentUnits,
     long ControlUnits,
     double TreatmentValue,
@@ -62,5 +78,5 @@ public sealed record SegmentBreakdown(string Attribute, IReadOnlyList<SegmentRes
     public const string OtherValue = "Other";
 }
 
-/// <param name="Caps">Revenue cap per arm, in <see cref="ExperimentReadout.Arms"/> order (all equal when pooled).</param>
-public sealed record WinsorizationResult(WinsorizationSpec Spec, IReadOnlyList<double> Caps);
+/// <param name="Caps">Cap per arm, in <see cref="ExperimentReadout.Arms"/> order (all equal when pooled), per capped metric.</param>
+public sealed record WinsorizationResult(WinsorizationSpec Spec, IReadOnlyDictionary<string, IReadOnlyList<double>> Caps);

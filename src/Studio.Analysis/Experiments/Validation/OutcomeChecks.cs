@@ -6,20 +6,26 @@ namespace Studio.Analysis.Experiments.Validation;
 /// <summary>Missing outcomes, non-binary conversions, and the exclusion mask that follows from the missing-value policy.</summary>
 internal static class OutcomeChecks
 {
-    public static void Run(ExperimentLog log, ExperimentSpec spec, RowScan scan)
+    public static void Run(ExperimentLog log, ExperimentSpec spec, IReadOnlyList<MetricSpec> metrics, RowScan scan)
     {
         var name = log.ExperimentName;
-        if (!log.HasConversion && !log.HasRevenue)
+        if (metrics.Count == 0)
         {
             scan.Issues.Add(new ValidationIssue(IssueCode.NoOutcomeColumns, IssueSeverity.Error,
-                $"Experiment '{name}': the log has neither a {ExperimentColumns.Converted} nor a {ExperimentColumns.Revenue} column; there is nothing to compare.",
+                $"Experiment '{name}': no metric is defined and the log has no outcome column; there is nothing to compare.",
                 Column: ExperimentColumns.Converted));
         }
 
-        if (log.HasConversion) CheckBinary(log, scan);
+        var columns = metrics.Where(m => log.HasOutcome(m.Column)).Select(m => m.Column)
+            .Concat(metrics.Where(m => m.Denominator is not null && log.HasOutcome(m.Denominator)).Select(m => m.Denominator!))
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (var column in metrics.Where(m => m.Kind == MetricKind.Proportion && log.HasOutcome(m.Column)).Select(m => m.Column).Distinct(StringComparer.Ordinal))
+        {
+            CheckBinary(log, scan, column);
+        }
+
         var excludeMissing = spec.MissingOutcomes == MissingOutcomePolicy.ExcludeRows;
-        if (log.HasConversion) CheckMissing(log, scan, log.Converted, ExperimentColumns.Converted, excludeMissing);
-        if (log.HasRevenue) CheckMissing(log, scan, log.Revenue, ExperimentColumns.Revenue, excludeMissing);
+        foreach (var column in columns) CheckMissing(log, scan, log.Outcome(column), column, excludeMissing);
         if (log.HasPreCovariate) CheckMissing(log, scan, log.PreCovariate, ExperimentColumns.PreCovariate, excludeMissing);
         if (excludeMissing && scan.ExcludedRows > 0)
         {
@@ -30,9 +36,9 @@ internal static class OutcomeChecks
         }
     }
 
-    private static void CheckBinary(ExperimentLog log, RowScan scan)
+    private static void CheckBinary(ExperimentLog log, RowScan scan, string column)
     {
-        var values = log.Converted;
+        var values = log.Outcome(column);
         long bad = 0;
         var first = -1;
         for (var i = 0; i < values.Length; i++)
@@ -44,9 +50,10 @@ internal static class OutcomeChecks
 
         if (bad == 0) return;
         scan.Issues.Add(new ValidationIssue(IssueCode.NonBinaryConversion, IssueSeverity.Error,
-            $"Experiment '{log.ExperimentName}': column {ExperimentColumns.Converted} must hold 0/1 (or true/false) but has {bad} other value(s); " +
-            $"first at row {first + 1} (unit '{log.UnitIds[first]}', variant '{log.Variants[first]}'): {values[first].ToString("R", CultureInfo.InvariantCulture)}.",
-            log.Variants[first], ExperimentColumns.Converted, first + 1, log.UnitIds[first], bad));
+            $"Experiment '{log.ExperimentName}': column {column} is a proportion metric and must hold 0/1 (or true/false) but has {bad} other value(s); " +
+            $"first at row {first + 1} (unit '{log.UnitLabel(first)}', variant '{log.Variants[first]}'): {values[first].ToString("R", CultureInfo.InvariantCulture)}. " +
+            "Analyse it as a mean metric instead, or fix the column.",
+            log.Variants[first], column, first + 1, log.UnitLabel(first), bad));
     }
 
     private static void CheckMissing(ExperimentLog log, RowScan scan, ReadOnlySpan<double> values, string column, bool exclude)
@@ -70,14 +77,14 @@ internal static class OutcomeChecks
 
         if (missing == 0) return;
         var byArm = string.Join(", ", scan.Arms.Select((a, k) => $"'{a}': {perArm[k]}"));
-        var where = $"first at row {first + 1} (unit '{log.UnitIds[first]}', variant '{log.Variants[first]}'); per variant {byArm}";
+        var where = $"first at row {first + 1} (unit '{log.UnitLabel(first)}', variant '{log.Variants[first]}'); per variant {byArm}";
         scan.Issues.Add(exclude
             ? new ValidationIssue(IssueCode.MissingOutcomes, IssueSeverity.Warning,
                 $"Experiment '{log.ExperimentName}': column {column} has {missing} missing value(s), {where}. These rows are excluded.",
-                log.Variants[first], column, first + 1, log.UnitIds[first], missing)
+                log.Variants[first], column, first + 1, log.UnitLabel(first), missing)
             : new ValidationIssue(IssueCode.MissingOutcomes, IssueSeverity.Error,
                 $"Experiment '{log.ExperimentName}': column {column} has {missing} missing value(s), {where}. " +
                 $"Fill them, or set MissingOutcomes = ExcludeRows to exclude those rows.",
-                log.Variants[first], column, first + 1, log.UnitIds[first], missing));
+                log.Variants[first], column, first + 1, log.UnitLabel(first), missing));
     }
 }

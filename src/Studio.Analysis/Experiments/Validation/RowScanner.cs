@@ -9,7 +9,7 @@ namespace Studio.Analysis.Experiments.Validation;
 /// </summary>
 internal static class RowScanner
 {
-    public static RowScan Scan(ExperimentLog log, ExperimentSpec spec)
+    public static RowScan Scan(ExperimentLog log, ExperimentSpec spec, IReadOnlyList<MetricSpec> metrics)
     {
         var arms = new Dictionary<string, int>(StringComparer.Ordinal) { [spec.ControlVariant] = 0 };
         foreach (var variant in spec.IntendedSplit?.Keys ?? []) arms.TryAdd(variant, arms.Count);
@@ -21,6 +21,7 @@ internal static class RowScanner
         var counts = new List<long>(new long[arms.Count]);
         var variants = log.Variants;
         var times = log.AssignedAt;
+        var hasTimes = log.HasAssignmentTime;
         string? lastVariant = null;
         var lastArm = -1;
         long minTicks = long.MaxValue, maxTicks = long.MinValue, previous = long.MinValue;
@@ -35,7 +36,7 @@ internal static class RowScanner
                 if (lastArm < 0)
                 {
                     var key = variant ?? string.Empty;
-                    unknown[key] = unknown.TryGetValue(key, out var u) ? (u.Count, u.FirstRow, u.Unit) : (0, i, log.UnitIds[i]);
+                    unknown[key] = unknown.TryGetValue(key, out var u) ? (u.Count, u.FirstRow, u.Unit) : (0, i, log.UnitLabel(i));
                 }
             }
 
@@ -47,6 +48,7 @@ internal static class RowScanner
                 unknown[variant ?? string.Empty] = (u.Count + 1, u.FirstRow, u.Unit);
             }
 
+            if (!hasTimes) continue;
             var ticks = times[i].UtcTicks;
             if (ticks < previous && descents++ == 0) firstDescent = i;
             previous = ticks;
@@ -60,8 +62,8 @@ internal static class RowScanner
             Arms = armNames,
             RowArm = rowArm,
             RowsPerArm = [.. counts],
-            MinTicks = minTicks,
-            MaxTicks = maxTicks,
+            MinTicks = hasTimes ? minTicks : 0,
+            MaxTicks = hasTimes ? maxTicks : 0,
             OutOfOrder = descents > 0,
         };
 
@@ -77,12 +79,12 @@ internal static class RowScanner
         {
             scan.Issues.Add(new ValidationIssue(IssueCode.TimestampsOutOfOrder, IssueSeverity.Warning,
                 $"Experiment '{log.ExperimentName}': column {ExperimentColumns.AssignedAt} is not in time order ({descents} step(s) back in time, " +
-                $"first at row {firstDescent + 1}, unit '{log.UnitIds[(int)firstDescent]}': {times[(int)firstDescent].ToString("O", CultureInfo.InvariantCulture)} " +
+                $"first at row {firstDescent + 1}, unit '{log.UnitLabel((int)firstDescent)}': {times[(int)firstDescent].ToString("O", CultureInfo.InvariantCulture)} " +
                 $"after {times[(int)firstDescent - 1].ToString("O", CultureInfo.InvariantCulture)}). Rows were ordered by assignment time for the timeline.",
-                log.Variants[(int)firstDescent], ExperimentColumns.AssignedAt, firstDescent + 1, log.UnitIds[(int)firstDescent], descents));
+                log.Variants[(int)firstDescent], ExperimentColumns.AssignedAt, firstDescent + 1, log.UnitLabel((int)firstDescent), descents));
         }
 
-        OutcomeChecks.Run(log, spec, scan);
+        OutcomeChecks.Run(log, spec, metrics, scan);
         return scan;
     }
 

@@ -24,6 +24,12 @@ public enum IssueCode
     TimestampsOutOfOrder,
     UnknownSegmentAttribute,
     InvalidSpec,
+    UnknownMetricColumn,
+    WinsorizationMakesConstant,
+    ConstantMetric,
+    HeavyTail,
+    OutlierDominance,
+    NoTimeline,
 }
 
 /// <summary>

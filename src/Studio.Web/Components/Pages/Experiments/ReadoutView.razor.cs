@@ -16,18 +16,18 @@ public sealed partial class ReadoutView
     [Parameter] public bool Static { get; set; }
 
     private ChartSpec? _forest;
-    private ChartSpec? _timeline;
+    private IReadOnlyList<ChartSpec> _timelines = [];
+    private IReadOnlyList<ChartSpec> _posteriors = [];
     private ChartSpec? _segments;
     private ExperimentReadout? _charted;
-
-    private static string PText(double p) => ReadoutFormat.PValue(p) is var t && t.StartsWith('<') ? t : "= " + t;
 
     protected override void OnParametersSet()
     {
         if (Readout is null || ReferenceEquals(Readout, _charted) || Static) return;
         _charted = Readout;
         _forest = ReadoutCharts.Forest(Readout);
-        _timeline = ReadoutCharts.Timeline(Readout);
+        _timelines = ReadoutCharts.Timelines(Readout);
+        _posteriors = ReadoutCharts.Posteriors(Readout);
         _segments = ReadoutCharts.Segments(Readout);
     }
 }
