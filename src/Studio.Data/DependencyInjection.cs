@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Studio.Data.Audit;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
@@ -35,6 +36,7 @@ public static class DependencyInjection
         services.AddSingleton<Projections.ProjectionStore>();
         services.AddSingleton<Projections.ProjectionFiles>();
         services.AddSingleton<SegmentStore>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<JobNotifier>();
         services.AddSingleton<JobQueue>();

@@ -1,7 +1,9 @@
 using System.Text.Json.Serialization;
 using MudBlazor.Services;
 using Studio.Web.Api;
+using Studio.Web.Audit;
 using Studio.Web.Hosting;
+using Studio.Web.Security;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web;
@@ -24,8 +26,11 @@ public static class DependencyInjection
             o.SerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
         });
         builder.Services.AddScoped<WorkspaceState>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddSingleton<DemoWorkspaceSeeder>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddStudioHardening();
         if (launch.Desktop) DesktopLauncher.Configure(builder);
         return builder;
     }
@@ -35,6 +40,7 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(app);
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStudioHardening();
         // Packaged assets (_content/MudBlazor, _content/Plotly.Blazor, _framework) come from the static web assets
         // manifest; the top-level wwwroot/ is the web root itself.
         app.UseStaticFiles();

@@ -50,6 +50,10 @@ public sealed partial class DataTests(StudioAppFixture app)
 
         await page.ClickAsync("[data-testid=import-button]");
         await page.WaitForSelectorAsync("[data-testid=upload-done]", new() { Timeout = 60_000 });
+        // The upload went through studio.js with the X-Studio-Request header, under the CSP, and was audited.
+        Assert.Empty(app.CspViolations);
+        var audit = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/audit?action=Upload")).TextAsync();
+        Assert.Contains("\"target\":\"upload e2e-orders.csv\"", audit, StringComparison.Ordinal);
         await page.ClickAsync("[data-testid=open-dataset]");
         await page.WaitForSelectorAsync("[data-testid=preview-table]");
         var datasetId = int.Parse(IdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

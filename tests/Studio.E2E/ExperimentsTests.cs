@@ -121,6 +121,7 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         var datasetId = datasets.EnumerateArray().First(d => d.GetProperty("name").GetString() == "experiments").GetProperty("id").GetInt32();
         var response = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new
             {
                 name = "Free shipping banner",

@@ -103,6 +103,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         Assert.Equal(5, neighbors.GetProperty("euclidean").GetArrayLength());
         var again = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
         });
         Assert.True(JsonDocument.Parse(await again.TextAsync()).RootElement.GetProperty("cached").GetBoolean());
@@ -130,6 +131,8 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         foreach (var ((at, draw), i) in timings.Select((t, i) => (t, i)))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} points, {(i == 0 ? "cold" : "warm")} browser: navigation → drawn {at:F0} ms (draw call → drawn {draw:F0} ms)"));
         Assert.True(rows > 100_000, $"expected the ~100k events, got {rows}");
+        // The WebGL scatter (regl compiles its draw calls) runs under the app's content security policy.
+        Assert.Empty(app.CspViolations);
     }
 
     /// <summary>A model trained on events projects its customer_id embedding; a selection becomes a segment of the customers dataset.</summary>
@@ -175,6 +178,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
     {
         var started = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/projections", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new { workspaceId, runId, source, method = "Pca", dimensions = 2 },
         });
         Assert.Equal(202, started.Status);
@@ -207,7 +211,11 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
 
     private async Task<int> TrainAsync(IPage page, int workspaceId, int datasetId, object spec)
     {
-        var response = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/runs", new() { DataObject = new { workspaceId, datasetId, name = "projection e2e", spec } });
+        var response = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/runs", new()
+        {
+            Headers = StudioAppFixture.ApiHeaders,
+            DataObject = new { workspaceId, datasetId, name = "projection e2e", spec },
+        });
         Assert.True(response.Status == 202, await response.TextAsync());
         var runId = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("runId").GetInt32();
         var run = await PollAsync(page, $"/api/runs/{runId}", r => r.GetProperty("status").GetString() is "Succeeded" or "Failed" or "Cancelled", 240);

@@ -64,6 +64,7 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         var eventsId = datasets.EnumerateArray().Where(d => d.GetProperty("name").GetString() == "events").Max(d => d.GetProperty("id").GetInt32());
         var bad = await api.PostAsync($"{app.BaseUrl}/api/sequence-runs", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new { workspaceId, datasetId = eventsId, spec = new { customerColumn = "customer_id", itemColumn = "customer_id", timestampColumn = "timestamp" } },
         });
         Assert.Equal(400, bad.Status);
@@ -71,6 +72,7 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
 
         var started = await api.PostAsync($"{app.BaseUrl}/api/sequence-runs", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new
             {
                 workspaceId, datasetId = eventsId, name = "api sequence run",
@@ -110,6 +112,7 @@ public sealed class SequenceModelsTests(StudioAppFixture app)
         Assert.Equal(["embedding:product_id", "hidden"], sources.EnumerateArray().Select(s => s.GetProperty("key").GetString()));
         var projection = await api.PostAsync($"{app.BaseUrl}/api/projections", new()
         {
+            Headers = StudioAppFixture.ApiHeaders,
             DataObject = new { workspaceId, runId, source = "hidden", method = "Pca", dimensions = 2 },
         });
         Assert.Equal(202, projection.Status);

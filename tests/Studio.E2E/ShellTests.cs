@@ -37,6 +37,7 @@ public sealed partial class ShellTests(StudioAppFixture app)
     [InlineData("experiments", "Experiments")]
     [InlineData("reports", "Reports")]
     [InlineData("jobs", "Jobs")]
+    [InlineData("audit", "Audit log")]
     public async Task Navigation_EverySection_OpensWithStyledLayout(string path, string navText)
     {
         var page = await app.OpenAsync("");
@@ -48,6 +49,7 @@ public sealed partial class ShellTests(StudioAppFixture app)
         var heading = await page.InnerTextAsync("h4, h1");
         Assert.False(string.IsNullOrWhiteSpace(heading));
         await page.ScreenshotAsync(new() { Path = Path.Combine(StudioAppFixture.ScreenshotDir, $"section-{(path.Length == 0 ? "overview" : path)}.png") });
+        Assert.Empty(app.CspViolations);
     }
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class StudioAppFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
     private readonly StringBuilder _log = new();
+    private readonly List<string> _cspViolations = [];
     private Process? _app;
     private IPlaywright? _playwright;
 
@@ -67,6 +68,26 @@ public sealed class StudioAppFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>The header every state-changing API call needs (see the app's CrossSiteRequestGuard).</summary>
+    public static IReadOnlyDictionary<string, string> ApiHeaders { get; } = new Dictionary<string, string> { ["X-Studio-Request"] = "1" };
+
+    /// <summary>An HTTP client for the app's API that sends <see cref="ApiHeaders"/>.</summary>
+    public HttpClient CreateApiClient()
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        foreach (var (name, value) in ApiHeaders) http.DefaultRequestHeaders.Add(name, value);
+        return http;
+    }
+
+    /// <summary>Content-Security-Policy violations the browser reported on pages this fixture opened.</summary>
+    public IReadOnlyList<string> CspViolations
+    {
+        get
+        {
+            lock (_cspViolations) return [.. _cspViolations];
+        }
+    }
+
     public async Task<IPage> NewPageAsync(IBrowserContext? context = null)
     {
         context ??= await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -76,6 +97,12 @@ public sealed class StudioAppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        // Chromium reports a blocked load or eval as a console error naming the policy.
+        page.Console += (_, message) =>
+        {
+            if (!message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) return;
+            lock (_cspViolations) _cspViolations.Add($"{page.Url}: {message.Text}");
+        };
         return page;
     }
 

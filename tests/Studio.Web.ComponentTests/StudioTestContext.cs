@@ -12,6 +12,7 @@ using Studio.Data.Jobs;
 using Studio.Data.Storage;
 using Studio.Data.Workspaces;
 using Studio.Ml;
+using Studio.Web.Audit;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web.ComponentTests;
@@ -33,6 +34,8 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
         Services.AddStudioMl();
         Services.AddStudioAnalysis();
         Services.AddScoped<WorkspaceState>();
+        Services.AddHttpContextAccessor();
+        Services.AddScoped<AuditTrail>();
         Directory.CreateDirectory(_dataDir);
         using var context = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();
         context.Database.Migrate();

@@ -18,6 +18,7 @@ public static class ApiEndpoints
         api.MapExperimentsApi();
         api.MapSegmentsApi();
         api.MapProjectionsApi();
+        api.MapAuditApi();
         return app;
     }
 }

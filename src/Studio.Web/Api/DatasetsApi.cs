@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Studio.Analysis.Artifacts;
@@ -6,6 +7,7 @@ using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data;
+using Studio.Data.Audit;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Storage;
@@ -24,7 +26,8 @@ internal static class DatasetsApi
             d.Columns.OrderBy(c => c.Ordinal).Select(c => new ColumnDto(c.Ordinal, c.Name, c.Type, c.MissingCount, c.DistinctCount)).ToList());
     }
 
-    public sealed record ImportDatasetRequest(string UploadId, string Name, DatasetRole Role, IReadOnlyList<ColumnOverride>? ColumnTypes);
+    /// <param name="KeepUpload">Keep the uploaded file after a successful import (by default it is deleted).</param>
+    public sealed record ImportDatasetRequest(string UploadId, string Name, DatasetRole Role, IReadOnlyList<ColumnOverride>? ColumnTypes, bool KeepUpload = false);
 
     public sealed record JobAccepted(Guid JobId, string StatusUrl);
 
@@ -115,6 +118,7 @@ internal static class DatasetsApi
                     return TypedResults.Problem($"Upload '{request.UploadId}' does not exist.", statusCode: 404);
                 if (string.IsNullOrWhiteSpace(request.Name))
                     return TypedResults.Problem("A dataset needs a name.", statusCode: 400);
+                if (request.KeepUpload) uploads.Keep(upload.Id);
                 var id = await jobs.EnqueueAsync(ImportJob(workspaceId, upload, request.Name.Trim(), request.Role, request.ColumnTypes), ct);
                 return TypedResults.Accepted($"/api/jobs/{id}", new JobAccepted(id, $"/api/jobs/{id}"));
             })
@@ -132,9 +136,20 @@ internal static class DatasetsApi
                 new ImportRequest(workspaceId, upload.Path, name, role, upload.FileName, columnTypes), progress, job.CancellationToken);
             // Kept with the version so that its profile can list unparseable cells with their lines.
             await job.Services.GetRequiredService<DatasetArtifacts>().SaveAsync(dataset.Id, DatasetArtifacts.ImportReport, report, CancellationToken.None);
+            await DeleteUploadUnlessKeptAsync(job.Services, upload, dataset.Id, workspaceId);
             job.Report(1, $"{dataset.RowCount:N0} rows imported");
             return System.Text.Json.JsonSerializer.Serialize(new { datasetId = dataset.Id });
         }, workspaceId);
+
+    /// <summary>Retention: an imported upload is deleted unless the analyst kept it.</summary>
+    private static async Task DeleteUploadUnlessKeptAsync(IServiceProvider services, StoredUpload upload, int datasetId, int workspaceId)
+    {
+        var uploads = services.GetRequiredService<UploadStore>();
+        if (uploads.Find(upload.Id) is not { Kept: false } || !uploads.Delete(upload.Id)) return;
+        await services.GetRequiredService<IAuditLog>().RecordAsync(new AuditRecord(AuditActors.System, AuditAction.UploadDeleted,
+            $"upload {upload.FileName}", string.Create(CultureInfo.InvariantCulture, $"imported as dataset {datasetId}, not kept (retention); id {upload.Id}"),
+            WorkspaceId: workspaceId), CancellationToken.None);
+    }
 
     private static string DownloadName(Dataset d)
     {

@@ -7,6 +7,7 @@ using Studio.Analysis.Experiments.Stored;
 using Studio.Analysis.Experiments.Summaries;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
+using Studio.Web.Audit;
 using Studio.Web.Experiments;
 
 namespace Studio.Web.Api;
@@ -128,17 +129,23 @@ internal static class ExperimentsApi
             .WithSummary("Share links of an experiment (tokens are not stored, so not listed)");
 
         group.MapPost("/experiments/{id:int}/share-links", async Task<Results<Created<ShareLinkDto>, NotFound>> (
-                int id, CreateShareLinkRequest? request, HttpContext http, ExperimentRepository experiments, ShareLinkService links, CancellationToken ct) =>
+                int id, CreateShareLinkRequest? request, HttpContext http, ExperimentRepository experiments, ShareLinkService links, AuditTrail audit, CancellationToken ct) =>
             {
-                if (await experiments.FindAsync(id, ct) is null) return TypedResults.NotFound();
+                if (await experiments.FindAsync(id, ct) is not { } experiment) return TypedResults.NotFound();
                 var link = await links.CreateAsync(id, request?.ExpiresAt, ct);
+                await audit.ShareLinkCreatedAsync(experiment.Id, experiment.WorkspaceId, link);
                 var url = $"{http.Request.Scheme}://{http.Request.Host}/share/{link.Token}";
                 return TypedResults.Created(url, new ShareLinkDto(link.Id, link.Token, url, DateTimeOffset.UtcNow, link.ExpiresAt, null));
             })
             .WithSummary("Create a read-only share link (the token is returned once)");
 
-        group.MapDelete("/experiments/{id:int}/share-links/{linkId:int}", async Task<Results<NoContent, NotFound>> (int id, int linkId, ShareLinkService links, CancellationToken ct) =>
-                await links.RevokeAsync(id, linkId, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        group.MapDelete("/experiments/{id:int}/share-links/{linkId:int}", async Task<Results<NoContent, NotFound>> (
+                int id, int linkId, ShareLinkService links, ExperimentRepository experiments, AuditTrail audit, CancellationToken ct) =>
+            {
+                if (!await links.RevokeAsync(id, linkId, ct)) return TypedResults.NotFound();
+                await audit.ShareLinkRevokedAsync(id, (await experiments.FindAsync(id, ct))?.WorkspaceId, linkId);
+                return TypedResults.NoContent();
+            })
             .WithSummary("Revoke a share link");
 
         api.MapGet("/share/{token}", async (string token, ShareLinkService links, ExperimentRepository experiments, StoredExperimentAnalyzer analyzer, CancellationToken ct) =>

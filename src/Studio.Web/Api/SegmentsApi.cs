@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Studio.Analysis.Export;
 using Studio.Analysis.Segments;
+using Studio.Data.Audit;
 using Studio.Data.Segments;
+using Studio.Web.Audit;
 
 namespace Studio.Web.Api;
 
@@ -70,8 +72,12 @@ internal static class SegmentsApi
             await store.FindAsync(id, ct) is { } s ? TypedResults.Ok(SegmentDto.From(s)) : TypedResults.NotFound())
             .WithSummary("A segment with its definition");
 
-        group.MapDelete("/segments/{id:int}", async Task<Results<NoContent, NotFound>> (int id, SegmentStore store, CancellationToken ct) =>
-            await store.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound())
+        group.MapDelete("/segments/{id:int}", async Task<Results<NoContent, NotFound>> (int id, SegmentStore store, AuditTrail audit, CancellationToken ct) =>
+            {
+                if (await store.FindAsync(id, ct) is not { } segment || !await store.DeleteAsync(id, ct)) return TypedResults.NotFound();
+                await audit.SegmentDeletedAsync(segment);
+                return TypedResults.NoContent();
+            })
             .WithSummary("Delete a segment, its members and its export log");
 
         group.MapGet("/segments/{id:int}/members", async Task<Results<Ok<IReadOnlyList<string>>, NotFound>> (int id, SegmentStore store, CancellationToken ct) =>
@@ -108,7 +114,7 @@ internal static class SegmentsApi
             .WithSummary("The export log of a segment, newest first");
     }
 
-    private static async Task<IResult> ExportAsync(int id, HttpContext http, SegmentService segments, SegmentStore store,
+    private static async Task<IResult> ExportAsync(int id, HttpContext http, SegmentService segments, SegmentStore store, AuditTrail audit,
         [FromQuery] string[]? columns, CancellationToken ct, string format = "csv")
     {
         if (!Enum.TryParse<ExportFormat>(format, ignoreCase: true, out var parsed))
@@ -125,7 +131,9 @@ internal static class SegmentsApi
         // a failure mid-list gets a proper error instead of a truncated download, and a million-row list costs disk, not memory.
         await using var buffer = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        await segments.ExportAsync(id, chosen, parsed, buffer, ct);
+        var summary = await segments.ExportAsync(id, chosen, parsed, buffer, ct);
+        await audit.RecordAsync(AuditAction.SegmentExported, $"segment {segment.Id} '{segment.Name}'",
+            $"{parsed} list, columns: {string.Join(", ", summary.Columns)}", summary.RowCount, segment.WorkspaceId);
         buffer.Position = 0;
         await buffer.CopyToAsync(http.Response.Body, ct);
         return TypedResults.Empty;

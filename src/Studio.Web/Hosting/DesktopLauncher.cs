@@ -3,12 +3,15 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Studio.Web.Security;
 
 namespace Studio.Web.Hosting;
 
 /// <summary>
 /// <c>--desktop</c>: serve only this machine (127.0.0.1, a free port) and open the default browser, in an app
-/// window where Chrome, Chromium or Edge is installed.
+/// window where Chrome, Chromium or Edge is installed. Only that window gets in: the opened URL carries a per-launch
+/// key (<see cref="DesktopAccessKey"/>), and only <c>localhost</c>/<c>127.0.0.1</c> are accepted as host names.
+/// Desktop mode is single-user and has no sign-in.
 /// </summary>
 internal static partial class DesktopLauncher
 {
@@ -16,6 +19,9 @@ internal static partial class DesktopLauncher
     {
         var port = FreeLoopbackPort();
         builder.Configuration["urls"] = $"http://127.0.0.1:{port}";
+        // A page on another site cannot reach this port under a name it controls (DNS rebinding).
+        builder.Configuration["AllowedHosts"] = "localhost;127.0.0.1";
+        builder.Services.AddSingleton(DesktopAccessKey.Create());
         builder.Services.AddHostedService<OpenBrowserWhenStarted>();
     }
 
@@ -57,16 +63,17 @@ internal static partial class DesktopLauncher
         }
     }
 
-    private sealed partial class OpenBrowserWhenStarted(IServer server, IHostApplicationLifetime lifetime, ILogger<OpenBrowserWhenStarted> logger)
+    private sealed partial class OpenBrowserWhenStarted(IServer server, DesktopAccessKey key, IHostApplicationLifetime lifetime, ILogger<OpenBrowserWhenStarted> logger)
         : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             lifetime.ApplicationStarted.Register(() =>
             {
-                var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-                if (url is null) return;
-                LogOpening(logger, url);
+                var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+                if (address is null) return;
+                var url = key.LaunchUrl(address);
+                LogOpening(logger, address);
                 try
                 {
                     using var process = Process.Start(BrowserCommand(url));
@@ -81,7 +88,7 @@ internal static partial class DesktopLauncher
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Studio desktop: opening {Url}")]
+        [LoggerMessage(Level = LogLevel.Information, Message = "Studio desktop: opening {Url} with this launch's key")]
         private static partial void LogOpening(ILogger logger, string url);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "No browser could be started; open {Url} yourself")]

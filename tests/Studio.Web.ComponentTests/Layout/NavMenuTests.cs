@@ -11,9 +11,9 @@ public sealed class NavMenuTests : StudioTestContext
         var menu = Render<NavMenu>();
 
         var hrefs = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        Assert.Equal(["/", "data", "models", "projections", "segments", "experiments", "reports", "jobs"],
+        Assert.Equal(["/", "data", "models", "projections", "segments", "experiments", "reports", "jobs", "audit"],
             hrefs.Select(h => h == "" ? "/" : h));
         var texts = menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Data", "Models", "Projections", "Segments", "Experiments", "Reports", "Jobs"], texts);
+        Assert.Equal(["Overview", "Data", "Models", "Projections", "Segments", "Experiments", "Reports", "Jobs", "Audit log"], texts);
     }
 }

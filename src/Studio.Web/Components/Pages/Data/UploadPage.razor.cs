@@ -44,6 +44,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     private string? _error;
     private ImportPreview? _preview;
     private IReadOnlyList<ColumnOverride> _overrides = [];
+    private bool _keepUpload;
     private DotNetObjectReference<UploadPage>? _self;
 
     private bool Busy => _stage is Stage.Uploading or Stage.Importing;
@@ -76,7 +77,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         _self ??= DotNetObjectReference.Create(this);
         StateHasChanged();
 
-        var result = await Js.InvokeAsync<UploadResult>("studio.uploadFile", TimeSpan.FromHours(2), InputId, _self);
+        var result = await Js.InvokeAsync<UploadResult>("studio.uploadFile", TimeSpan.FromHours(2), InputId, _self, Workspace.Current?.Id);
         if (result.Ok)
         {
             var dto = JsonSerializer.Deserialize<UploadsApi.UploadDto>(result.Body, JsonSerializerOptions.Web)!;
@@ -128,6 +129,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         if (_upload is null || Workspace.Current is null) return;
         _error = null;
         _stage = Stage.Importing;
+        if (_keepUpload) Uploads.Keep(_upload.Id);
         var id = await Jobs.EnqueueAsync(DatasetsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role, _overrides.Count == 0 ? null : _overrides));
         _job = Notifier.Find(id);
     }

@@ -13,12 +13,14 @@ public sealed partial class ExperimentPage
 
     private StoredExperimentAnalysis? _analysis;
     private bool _notFound;
+    private int? _workspaceId;
 
     protected override async Task OnParametersSetAsync()
     {
         _analysis = null;
         var definition = await Experiments.FindAsync(Id);
         _notFound = definition is null;
+        _workspaceId = definition?.WorkspaceId;
         if (definition is not null) _analysis = await Analyzer.AnalyzeAsync(definition);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Studio.Data.Experiments;
+using Studio.Web.Audit;
 
 namespace Studio.Web.Components.Pages.Experiments;
 
@@ -8,6 +9,8 @@ public sealed partial class SharePanel
     [Inject] public required ShareLinkService Links { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
+    [Inject] public required AuditTrail Audit { get; init; }
+    [Parameter] public int? WorkspaceId { get; set; }
     [Parameter] public int ExperimentId { get; set; }
 
     private IReadOnlyList<ShareLink> _links = [];
@@ -20,13 +23,14 @@ public sealed partial class SharePanel
     {
         var expires = _expiresInDays is { } days ? Clock.GetUtcNow().AddDays(days) : (DateTimeOffset?)null;
         var link = await Links.CreateAsync(ExperimentId, expires);
+        await Audit.ShareLinkCreatedAsync(ExperimentId, WorkspaceId, link);
         _created = Navigation.ToAbsoluteUri($"share/{link.Token}").ToString();
         _links = await Links.ListAsync(ExperimentId);
     }
 
     private async Task RevokeAsync(int id)
     {
-        await Links.RevokeAsync(ExperimentId, id);
+        if (await Links.RevokeAsync(ExperimentId, id)) await Audit.ShareLinkRevokedAsync(ExperimentId, WorkspaceId, id);
         _links = await Links.ListAsync(ExperimentId);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Studio.Data.Datasets;
 using Studio.Data.Segments;
+using Studio.Web.Audit;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web.Components.Pages.Segments;
@@ -12,6 +13,7 @@ public sealed partial class SegmentsPage : IDisposable
     [Inject] public required SegmentStore Store { get; init; }
     [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required IDialogService Dialogs { get; init; }
+    [Inject] public required AuditTrail Audit { get; init; }
 
     private IReadOnlyList<Segment>? _segments;
     private Dictionary<int, Dataset> _datasets = [];
@@ -45,7 +47,7 @@ public sealed partial class SegmentsPage : IDisposable
         var confirmed = await Dialogs.ShowMessageBoxAsync("Delete segment",
             $"Delete \"{segment.Name}\" ({segment.MemberCount:N0} customers) and its export log?", yesText: "Delete", cancelText: "Cancel");
         if (confirmed != true) return;
-        await Store.DeleteAsync(segment.Id);
+        if (await Store.DeleteAsync(segment.Id)) await Audit.SegmentDeletedAsync(segment);
         await LoadAsync();
     }
 
