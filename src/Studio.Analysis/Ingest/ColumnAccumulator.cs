@@ -42,6 +42,10 @@ internal sealed class ColumnAccumulator(int ordinal, InferredColumn inferred, Co
     {
         switch (_parser.Parse(raw, ordinal, sink))
         {
+            case ParseOutcome.Value when !chosenByAnalyst && _parser.Type is ColumnType.Integer or ColumnType.Decimal
+                                         && NumberFormats.HasLeadingZero(raw):
+                Retype(raw, line, sink);
+                break;
             case ParseOutcome.Missing:
                 _missing++;
                 return;
@@ -69,7 +73,7 @@ internal sealed class ColumnAccumulator(int ordinal, InferredColumn inferred, Co
     {
         var from = Change?.From ?? _parser.Type;
         var decimalParser = _parser.As(ColumnType.Decimal);
-        if (_parser.Type == ColumnType.Integer && LooksFractional(raw) && decimalParser.Parse(raw, ordinal, sink) == ParseOutcome.Value)
+        if (_parser.Type == ColumnType.Integer && LooksFractional(raw) && !NumberFormats.HasLeadingZero(raw) && decimalParser.Parse(raw, ordinal, sink) == ParseOutcome.Value)
         {
             _parser = decimalParser;
             Change = new TypeChange(from, ColumnType.Decimal, line, raw.ToString());

@@ -5,7 +5,7 @@ using Studio.Data.Datasets;
 namespace Studio.Analysis.Ingest;
 
 /// <summary>
-/// Imports CSV/TSV (optionally gzip) in one streaming pass: sniff, sample and infer types, then parse every record
+/// Imports CSV/TSV (optionally gzip) or an .xlsx worksheet in one streaming pass: sniff, sample and infer types, then parse every record
 /// and write it through <see cref="DatasetRepository.SaveNewAsync"/>, whose single transaction means a failure or a
 /// cancellation leaves no table and no metadata behind. Types come from all the data: when a later value does not fit
 /// an inferred type the column is widened (integer → decimal in place; to text by reading the file once more).
@@ -21,7 +21,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
     {
         ArgumentNullException.ThrowIfNull(filePath);
         using var session = ImportSession.Open(filePath, originalFileName ?? Path.GetFileName(filePath), options,
-            MissingTokens(choices), cancellationToken);
+            MissingTokens(choices), choices?.Sheet, cancellationToken);
         return Task.FromResult(session.ToPreview(options.PreviewRows));
     }
 
@@ -35,7 +35,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
         var retyped = new Dictionary<string, TypeChange>(StringComparer.Ordinal);
         while (true)
         {
-            using var session = ImportSession.Open(request.FilePath, fileName, options, missing, cancellationToken);
+            using var session = ImportSession.Open(request.FilePath, fileName, options, missing, request.Choices?.Sheet, cancellationToken);
             using var pass = new ImportPass(session, CreateAccumulators(session, request.ColumnOverrides, retyped), policy);
             var dataset = NewDataset(request, fileName, session, pass.Columns);
             try
@@ -77,7 +77,7 @@ public sealed class CsvDatasetImporter(DatasetRepository repository, IngestOptio
         ArgumentNullException.ThrowIfNull(request);
         var fileName = request.OriginalFileName ?? Path.GetFileName(request.FilePath);
         var missing = MissingTokens(request.Choices);
-        using var session = ImportSession.Open(request.FilePath, fileName, options, missing, cancellationToken);
+        using var session = ImportSession.Open(request.FilePath, fileName, options, missing, request.Choices?.Sheet, cancellationToken);
         using var pass = new ImportPass(session, CreateAccumulators(session, request.ColumnOverrides, new Dictionary<string, TypeChange>()),
             request.Choices?.BadValues ?? BadValuePolicy.Fail);
         pass.Run(new NullRowSink(), progress, cancellationToken);

@@ -152,6 +152,7 @@ internal sealed class ImportPass(ImportSession session, ColumnAccumulator[] colu
         {
             MissingTokens = missingTokens,
             BadValues = policy,
+            Sheet = session.Sheet,
             RaggedLines = _raggedLines,
             RejectedRows = _rejectedRows,
             Rejections = [.. _rejections],

@@ -50,6 +50,8 @@ public sealed record ImportReport(
 {
     public IReadOnlyList<string> MissingTokens { get; init; } = MissingValues.DefaultTokens;
     public BadValuePolicy BadValues { get; init; }
+    /// <summary>The worksheet imported from an .xlsx workbook; null for delimited text.</summary>
+    public string? Sheet { get; init; }
     /// <summary>Lines whose field count differs from the header's (all counted).</summary>
     public long RaggedLines { get; init; }
     /// <summary>Lines left out under <see cref="BadValuePolicy.RejectRow"/>; all are in the rejected-rows file.</summary>
@@ -79,6 +81,9 @@ public sealed record ImportPreview(
 {
     /// <summary>The cell values read as missing (besides an empty cell); the analyst can change them per import.</summary>
     public IReadOnlyList<string> MissingTokens { get; init; } = MissingValues.DefaultTokens;
+    /// <summary>The worksheet read when the upload is an .xlsx workbook, and all its sheets (empty for delimited text).</summary>
+    public string? Sheet { get; init; }
+    public IReadOnlyList<string> Sheets { get; init; } = [];
     /// <summary>Sampled lines whose field count differs from the header's.</summary>
     public IReadOnlyList<long> RaggedSampleLines { get; init; } = [];
 }

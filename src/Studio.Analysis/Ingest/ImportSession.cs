@@ -36,21 +36,44 @@ internal sealed class ImportSession : IDisposable
     public IReadOnlyList<SampleRow> Sample => _sample;
     public MissingValues Missing => _missing;
 
-    public static ImportSession Open(string path, string fileName, IngestOptions options, MissingValues missing,
+    /// <summary>The worksheet read when the file is an .xlsx workbook (null for delimited text), and the workbook's sheets.</summary>
+    public string? Sheet { get; private set; }
+    public IReadOnlyList<string> Sheets { get; private set; } = [];
+    private string? _convertedWorkbook;
+
+    /// <summary>Opens a delimited text file, or an .xlsx workbook's <paramref name="sheet"/> (null = the first) converted to CSV.</summary>
+    public static ImportSession Open(string path, string fileName, IngestOptions options, MissingValues missing, string? sheet,
         CancellationToken cancellationToken)
     {
-        var source = TextSource.Open(path, fileName, options);
+        string? converted = null;
+        string? sheetRead = null;
+        IReadOnlyList<string> sheets = [];
+        if (XlsxWorkbook.IsWorkbook(path, fileName))
+            (converted, sheetRead, sheets) = XlsxWorkbook.ToCsv(path, fileName, sheet, cancellationToken);
+        else if (sheet is not null)
+            throw new DataImportException(fileName, $"A sheet ('{sheet}') can only be chosen for an Excel workbook (.xlsx).");
+        TextSource? source = null;
         ImportSession? session = null;
         try
         {
-            session = new ImportSession(fileName, source, DelimiterSniffer.Sniff(source.HeadText, fileName), missing);
+            source = TextSource.Open(converted ?? path, fileName, options);
+            var delimiter = converted is null ? DelimiterSniffer.Sniff(source.HeadText, fileName)
+                : new DetectedDelimiter(',', 0, $"worksheet '{sheetRead}' of the workbook");
+            session = new ImportSession(fileName, source, delimiter, missing)
+            {
+                Sheet = sheetRead, Sheets = sheets, _convertedWorkbook = converted,
+            };
             session.ReadHeaderAndSample(options, cancellationToken);
             return session;
         }
         catch
         {
             if (session is not null) session.Dispose();
-            else source.Dispose();
+            else
+            {
+                source?.Dispose();
+                if (converted is not null) File.Delete(converted);
+            }
             throw;
         }
     }
@@ -101,6 +124,8 @@ internal sealed class ImportSession : IDisposable
         _sample.Count, [.. HeaderWarnings, .. Columns.SelectMany(c => c.Notes.Select(n => $"Column '{c.Name}': {n}"))])
     {
         MissingTokens = _missing.Tokens,
+        Sheet = Sheet,
+        Sheets = Sheets,
         RaggedSampleLines = [.. _sample.Where(r => r.RaggedReason is not null).Select(r => r.Line)],
     };
 
@@ -127,6 +152,7 @@ internal sealed class ImportSession : IDisposable
     {
         _records.Dispose();
         _source.Dispose();
+        if (_convertedWorkbook is not null) File.Delete(_convertedWorkbook);
     }
 }
 

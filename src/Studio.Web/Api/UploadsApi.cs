@@ -29,6 +29,6 @@ internal static class UploadsApi
             })
             .Accepts<Stream>("application/octet-stream")
             .WithTags("Uploads")
-            .WithSummary("Upload a raw file (CSV, TSV, optionally gzip) to import later");
+            .WithSummary("Upload a raw file (CSV, TSV, optionally gzip, or an .xlsx workbook) to import later");
     }
 }

@@ -30,7 +30,7 @@ public sealed class SniffTests : StudioTestBase
     {
         var path = Studio.WriteFile("zip.csv", "zip,city\n01234,Boston\n02134,Boston\n10001,New York\n");
         var inferred = await Studio.Importer.SniffAsync(path);
-        Assert.Equal(ColumnType.Integer, inferred.Columns[0].Type);
+        Assert.Equal(ColumnType.Identifier, inferred.Columns[0].Type); // leading zeros: a code, never a number that would lose them
 
         var result = await Studio.Importer.ImportWithReportAsync(
             Studio.Request(path, DatasetRole.Customers, [new ColumnOverride("zip", ColumnType.Categorical)]), null, CancellationToken.None);
@@ -137,5 +137,15 @@ public sealed class SniffTests : StudioTestBase
         Assert.Equal("NA", (await Studio.ReadRowsAsync(asked.Dataset))[2][1]);
         var preview = await Studio.Importer.SniffAsync(path, choices: new ImportChoices { MissingTokens = ["none"] });
         Assert.Equal(["none"], preview.MissingTokens);
+    }
+
+    [Fact]
+    public async Task Import_CodeWithLeadingZerosAfterTheSample_TextWithZerosKept()
+    {
+        var lines = Enumerable.Range(1, 11_000).Select(i => i == 10_500 ? "x,01234" : $"x,{i + 10_000}");
+        var result = await Studio.ImportAsync(Studio.WriteFile("zips.csv", "k,zip\n" + string.Join('\n', lines) + "\n"));
+        Assert.Equal(ColumnType.Text, result.Report.Columns[1].Type);
+        Assert.Contains("line 10501 has '01234'", result.Report.Columns[1].TypeReason, StringComparison.Ordinal);
+        Assert.Equal("01234", (await Studio.ReadRowsAsync(result.Dataset))[10_499][1]);
     }
 }

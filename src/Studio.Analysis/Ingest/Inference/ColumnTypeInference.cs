@@ -36,8 +36,10 @@ public static partial class ColumnTypeInference
         var n = (double)present.Count;
         var format = NumberFormats.Detect(present, delimiter);
         if (format != NumberFormat.Plain) notes.Add("Numbers use " + NumberFormats.Describe(format) + ".");
-        var integers = present.Count(v => NumberFormats.TryParseInteger(v, format, out _));
-        var finite = present.Count(v => NumberFormats.TryParseDecimal(v, format, out _));
+        var codes = present.Count(v => NumberFormats.HasLeadingZero(v));
+        var integers = codes > 0 ? 0 : present.Count(v => NumberFormats.TryParseInteger(v, format, out _));
+        var finite = codes > 0 ? 0 : present.Count(v => NumberFormats.TryParseDecimal(v, format, out _));
+        if (codes > 0) notes.Add($"{codes} sampled value(s) have leading zeros (like '{present.First(v => NumberFormats.HasLeadingZero(v))}'); read as codes, not numbers.");
         var nonFinite = present.Count(v => MissingValues.IsNonFinite(v));
         var distinct = present.Distinct(StringComparer.Ordinal).Count();
         var idName = LooksLikeIdentifierName(name);

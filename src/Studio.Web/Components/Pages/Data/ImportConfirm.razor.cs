@@ -13,6 +13,8 @@ public sealed partial class ImportConfirm
     [Parameter] public EventCallback<IReadOnlyList<ColumnOverride>> OverridesChanged { get; set; }
     /// <summary>The analyst edited the missing-value tokens; the page reads the file again with them.</summary>
     [Parameter] public EventCallback<IReadOnlyList<string>> MissingTokensChanged { get; set; }
+    /// <summary>The analyst chose another worksheet of an .xlsx workbook; the page reads it.</summary>
+    [Parameter] public EventCallback<string> SheetChanged { get; set; }
     [Parameter] public BadValuePolicy BadValues { get; set; }
     [Parameter] public EventCallback<BadValuePolicy> BadValuesChanged { get; set; }
 
@@ -32,6 +34,11 @@ public sealed partial class ImportConfirm
         [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     private async Task ApplyTokens() => await MissingTokensChanged.InvokeAsync(ParseTokens(_tokensText));
+
+    private async Task OnSheetChanged(ChangeEventArgs e)
+    {
+        if (e.Value?.ToString() is { Length: > 0 } sheet) await SheetChanged.InvokeAsync(sheet);
+    }
 
     private async Task OnBadValuesChanged(ChangeEventArgs e)
     {

@@ -47,6 +47,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     private ImportPreview? _preview;
     private IReadOnlyList<ColumnOverride> _overrides = [];
     private IReadOnlyList<string>? _missingTokens;
+    private string? _sheet;
     private BadValuePolicy _badValues = BadValuePolicy.Fail;
     private ImportReport? _report;
     private DotNetObjectReference<UploadPage>? _self;
@@ -73,6 +74,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         _preview = null;
         _overrides = [];
         _missingTokens = null;
+        _sheet = null;
         _badValues = BadValuePolicy.Fail;
         _report = null;
         _name = GuessName(_file.Name);
@@ -105,7 +107,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         if (_upload is null) return;
         try
         {
-            _preview = await Importer.SniffAsync(_upload.Path, _upload.FileName, choices: new ImportChoices { MissingTokens = _missingTokens });
+            _preview = await Importer.SniffAsync(_upload.Path, _upload.FileName, choices: new ImportChoices { MissingTokens = _missingTokens, Sheet = _sheet });
             _stage = Stage.Uploaded;
             _error = null;
         }
@@ -120,6 +122,13 @@ public sealed partial class UploadPage : IAsyncDisposable
     private async Task ReadAgainAsync(IReadOnlyList<string> tokens)
     {
         _missingTokens = tokens;
+        _overrides = [];
+        await SniffAsync();
+    }
+
+    private async Task ReadSheetAsync(string sheet)
+    {
+        _sheet = sheet;
         _overrides = [];
         await SniffAsync();
     }
@@ -146,7 +155,7 @@ public sealed partial class UploadPage : IAsyncDisposable
         if (_upload is null || Workspace.Current is null) return;
         _error = null;
         _stage = Stage.Importing;
-        var choices = new ImportChoices { MissingTokens = _missingTokens, BadValues = _badValues };
+        var choices = new ImportChoices { MissingTokens = _missingTokens, BadValues = _badValues, Sheet = _sheet };
         var id = await Jobs.EnqueueAsync(ImportsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role,
             _overrides.Count == 0 ? null : _overrides, choices));
         _job = Notifier.Find(id);
