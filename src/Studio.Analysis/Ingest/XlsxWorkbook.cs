@@ -68,6 +68,7 @@ internal static class XlsxWorkbook
         using var reader = OpenXmlReader.Create(part);
         var row = new List<string>();
         var written = 0;
+        var width = -1;
         while (reader.Read())
         {
             if (reader.ElementType != typeof(Row) || !reader.IsStartElement) continue;
@@ -80,7 +81,12 @@ internal static class XlsxWorkbook
                 while (row.Count < column) row.Add("");
                 row.Add(text.Of(cell));
             }
-            while (row.Count > 0 && row[^1].Length == 0) row.RemoveAt(row.Count - 1);
+            // Excel leaves empty cells out (or keeps formatted empty ones): the header ends at its last name, and a
+            // data row is cut or padded to the header's width unless a value stands beyond it (a ragged line).
+            while (row.Count > Math.Max(width, 0) && row[^1].Length == 0) row.RemoveAt(row.Count - 1);
+            if (row.TrueForAll(v => v.Length == 0)) continue;
+            if (width < 0) width = row.Count;
+            while (row.Count < width) row.Add("");
             for (; written < number - 1; written++) output.WriteLine();
             output.WriteLine(string.Join(',', row.Select(Quote)));
             written = number;

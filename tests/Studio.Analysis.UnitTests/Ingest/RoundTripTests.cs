@@ -72,7 +72,7 @@ public sealed class RoundTripTests : StudioTestBase
         var path = Studio.WriteFile("workbook.xlsx", await System.IO.File.ReadAllBytesAsync(File("workbook.xlsx")));
         var preview = await Studio.Importer.SniffAsync(path);
         Assert.Equal("Orders", preview.Sheet);
-        Assert.Equal(["Orders", "Notes"], preview.Sheets);
+        Assert.Equal(["Orders", "Notes", "Sparse"], preview.Sheets);
 
         var result = await Studio.ImportAsync(path);
         var types = result.Report.Columns.Select(c => c.Type).ToList();
@@ -100,7 +100,18 @@ public sealed class RoundTripTests : StudioTestBase
         Assert.Equal(["first, with a comma", "says \"hi\""], rows.Select(r => (string?)r[1]));
         var error = await Assert.ThrowsAsync<DataImportException>(() =>
             Studio.Importer.SniffAsync(path, choices: new ImportChoices { Sheet = "Missing" }));
-        Assert.Contains("no sheet 'Missing'; its sheets are 'Orders', 'Notes'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("no sheet 'Missing'; its sheets are 'Orders', 'Notes', 'Sparse'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Workbook_TrailingEmptyCellsAndEmptyRow_RowsKeptNotRagged()
+    {
+        var path = Studio.WriteFile("sparse.xlsx", await System.IO.File.ReadAllBytesAsync(File("workbook.xlsx")));
+        var result = await Studio.Importer.ImportWithReportAsync(Studio.Request(path, choices: new ImportChoices { Sheet = "Sparse" }), null, CancellationToken.None);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
+        Assert.Equal([1L, 2L, 3L], rows.Select(r => (long)r[0]!));
+        Assert.Equal(["x", null, "y"], rows.Select(r => (string?)r[1]));
+        Assert.Equal([null, null, "z"], rows.Select(r => (string?)r[2]));
     }
 
     /// <summary>A recipe version (no duplicates to drop) exported as CSV and imported again has the same types and cells.</summary>

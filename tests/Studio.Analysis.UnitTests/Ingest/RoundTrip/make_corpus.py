@@ -70,6 +70,13 @@ notes = wb.create_sheet("Notes")
 notes.append(["key", "text"])
 notes.append([1, "first, with a comma"])
 notes.append([2, 'says "hi"'])
+sparse = wb.create_sheet("Sparse")  # trailing empty cells, an empty row and a formatted empty cell
+sparse.append(["a", "b", "c"])
+sparse.append([1, "x", None])
+sparse.append([])
+sparse.append([2, None, None])
+sparse.append([3, "y", "z"])
+sparse["D5"].number_format = "0.00"
 wb.save("workbook.xlsx")
 x = pd.read_excel("workbook.xlsx", sheet_name="Orders", dtype={"code": str})
 expected["workbook.xlsx"] = {
