@@ -101,9 +101,9 @@ internal sealed class ColumnAccumulator(int ordinal, InferredColumn inferred, Co
     {
         var inferredAs = string.Create(CultureInfo.InvariantCulture,
             $"{inferred.Type} from the first {sampledRows:N0} rows ({inferred.Reason})");
-        if (chosenByAnalyst) return $"{_parser.Type}: chosen by the analyst; inferred {inferredAs}.";
+        if (chosenByAnalyst) return $"chosen by the analyst; inferred {inferredAs}.";
         if (Change is not null) return $"{ChangeReason()}; inferred {inferredAs}.";
-        return string.Create(CultureInfo.InvariantCulture, $"{_parser.Type}: inferred {inferredAs}; all {rows:N0} rows fit.");
+        return string.Create(CultureInfo.InvariantCulture, $"inferred from the first {sampledRows:N0} rows ({inferred.Reason}); all {rows:N0} rows fit.");
     }
 
     private string ChangeReason() => Change is not { } change ? "" : string.Create(CultureInfo.InvariantCulture,
