@@ -21,10 +21,13 @@ internal static class ImportsApi
     /// <paramref name="MissingTokens"/>: cell values read as missing besides an empty cell (null = the defaults);
     /// <paramref name="BadValues"/>: what happens to a value that does not fit the type chosen for its column and to a
     /// ragged line (Fail, StoreAsMissing, RejectRow); <paramref name="Sheet"/>: the worksheet of an .xlsx file.
+    /// Unknown fields are refused (400).
     /// </summary>
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
     public sealed record ImportDatasetRequest(string UploadId, string Name, DatasetRole Role, IReadOnlyList<ColumnOverride>? ColumnTypes,
         IReadOnlyList<string>? MissingTokens = null, BadValuePolicy BadValues = BadValuePolicy.Fail, string? Sheet = null);
 
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
     public sealed record PreviewRequest(IReadOnlyList<string>? MissingTokens = null, string? Sheet = null);
 
     public static void MapImportsApi(this RouteGroupBuilder api)
