@@ -58,8 +58,9 @@ public sealed class StudioFixture : IAsyncDisposable
 
     public string WriteFile(string name, string content) => WriteFile(name, System.Text.Encoding.UTF8.GetBytes(content));
 
-    public ImportRequest Request(string path, DatasetRole role = DatasetRole.Table, IReadOnlyList<ColumnOverride>? overrides = null) =>
-        new(WorkspaceId, path, Path.GetFileNameWithoutExtension(path), role, Path.GetFileName(path), overrides);
+    public ImportRequest Request(string path, DatasetRole role = DatasetRole.Table, IReadOnlyList<ColumnOverride>? overrides = null,
+        ImportChoices? choices = null) =>
+        new(WorkspaceId, path, Path.GetFileNameWithoutExtension(path), role, Path.GetFileName(path), overrides, choices);
 
     public Task<ImportResult> ImportAsync(string path, CancellationToken cancellationToken = default) =>
         Importer.ImportWithReportAsync(Request(path), null, cancellationToken);

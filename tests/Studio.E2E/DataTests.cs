@@ -44,6 +44,7 @@ public sealed partial class DataTests(StudioAppFixture app)
         Assert.Contains("<b>note</b>", await page.InnerTextAsync("[data-testid=confirm-table] thead"), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("[data-testid=confirm-table] thead b").CountAsync());
         Assert.Equal("Identifier", await page.InputValueAsync("[data-testid=type-0]"));
+        Assert.Equal("NA, N/A, #N/A, null, -", await page.InputValueAsync("[data-testid=missing-tokens]"));
         await page.SelectOptionAsync("[data-testid=type-1]", "Decimal");
         await page.WaitForSelectorAsync("text=changed from Integer");
         await page.ScreenshotAsync(new() { Path = Shot("data-upload-confirm.png"), FullPage = true });
@@ -54,6 +55,9 @@ public sealed partial class DataTests(StudioAppFixture app)
         Assert.Empty(app.CspViolations);
         var audit = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/audit?action=Upload")).TextAsync();
         Assert.Contains("\"target\":\"upload e2e-orders.csv\"", audit, StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("[data-testid=import-report-table]", new() { Timeout = 30_000 });
+        Assert.Contains("chosen by the analyst", await page.InnerTextAsync("[data-testid=import-column-1]"), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new() { Path = Shot("data-import-report.png"), FullPage = true });
         await page.ClickAsync("[data-testid=open-dataset]");
         await page.WaitForSelectorAsync("[data-testid=preview-table]");
         var datasetId = int.Parse(IdPattern().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);

@@ -41,18 +41,27 @@ internal sealed class CsvRecordReader : IDisposable
         return names;
     }
 
-    /// <summary>Moves to the next data record, or throws <see cref="DataImportException"/> if it is malformed.</summary>
+    /// <summary>
+    /// Moves to the next data record. A record with another field count than the header is returned with
+    /// <see cref="IsRagged"/> set (the importer fails on it or rejects it); an unclosed quote throws
+    /// <see cref="DataImportException"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext(IReadOnlyList<string> header)
     {
         if (!MoveNextNonBlank()) return false;
         CheckQuotes(header);
-        if (FieldCount != _expectedFields)
-            throw new DataImportException(_fileName,
-                $"Expected {_expectedFields} fields (as in the header) but found {FieldCount}. " +
-                "Check for a missing or extra delimiter, or an unquoted delimiter inside a value.", Line);
         return true;
     }
+
+    public bool IsRagged => FieldCount != _expectedFields;
+
+    public string RaggedReason =>
+        $"Expected {_expectedFields} fields (as in the header) but found {FieldCount}. " +
+        "Check for a missing or extra delimiter, or an unquoted delimiter inside a value.";
+
+    /// <summary>The current record as it stands in the file (for the rejected-rows file).</summary>
+    public string RawRecord => _reader.Current.Span.ToString();
 
     /// <summary>
     /// The value of field <paramref name="index"/> with surrounding quotes and doubled quotes removed, and the

@@ -1,3 +1,4 @@
+using Studio.Analysis.Ingest.Inference;
 using Studio.Core.Datasets;
 using Studio.Data.Datasets;
 
@@ -19,7 +20,8 @@ public interface IDatasetImporter
 
     /// <summary>Reads only the head of the file: encoding, delimiter, header, first rows and inferred column types.</summary>
     /// <exception cref="DataImportException">The file cannot be read as a table.</exception>
-    Task<ImportPreview> SniffAsync(string filePath, string? originalFileName = null, CancellationToken cancellationToken = default);
+    Task<ImportPreview> SniffAsync(string filePath, string? originalFileName = null, CancellationToken cancellationToken = default,
+        ImportChoices? choices = null);
 }
 
 public sealed record ImportRequest(
@@ -28,9 +30,31 @@ public sealed record ImportRequest(
     string DatasetName,
     DatasetRole Role,
     string? OriginalFileName = null,
-    IReadOnlyList<ColumnOverride>? ColumnOverrides = null);
+    IReadOnlyList<ColumnOverride>? ColumnOverrides = null,
+    ImportChoices? Choices = null);
 
 public sealed record ColumnOverride(string Name, ColumnType Type);
+
+/// <summary>What happens to a value that does not fit the type the analyst chose for its column, and to a ragged line.</summary>
+public enum BadValuePolicy
+{
+    /// <summary>The import fails and names every such cell and line (counts, first examples); nothing is written.</summary>
+    Fail,
+    /// <summary>The value is stored as missing and reported with its line (ragged lines still fail the import).</summary>
+    StoreAsMissing,
+    /// <summary>The whole line is left out of the dataset and written to a rejected-rows file with the reason.</summary>
+    RejectRow,
+}
+
+/// <summary>The analyst's choices for one import.</summary>
+public sealed record ImportChoices
+{
+    /// <summary>Cell values read as missing besides an empty cell; null means <see cref="MissingValues.DefaultTokens"/>.</summary>
+    public IReadOnlyList<string>? MissingTokens { get; init; }
+    public BadValuePolicy BadValues { get; init; } = BadValuePolicy.Fail;
+    /// <summary>The worksheet of an .xlsx file to import; null means the first.</summary>
+    public string? Sheet { get; init; }
+}
 
 public sealed record ImportProgress(long BytesRead, long TotalBytes, long Rows);
 
@@ -55,6 +79,8 @@ public sealed class DataImportException : Exception
     public long? Row { get; }
     public string? Column { get; }
     public string Reason { get; }
+    /// <summary>When the whole file was read before failing: every column's counts and the first bad cells.</summary>
+    public ImportReport? Report { get; init; }
 
     private static string Compose(string fileName, string message, long? row, string? column)
     {

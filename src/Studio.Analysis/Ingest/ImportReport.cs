@@ -6,7 +6,7 @@ namespace Studio.Analysis.Ingest;
 
 public enum CellIssueKind
 {
-    /// <summary>The value does not parse as the column's type; stored as missing.</summary>
+    /// <summary>The value does not parse as the type the analyst chose; handled by <see cref="BadValuePolicy"/>.</summary>
     Unparseable,
     /// <summary>NaN or Infinity in a decimal column; stored as missing.</summary>
     NonFinite,
@@ -27,7 +27,17 @@ public sealed record ColumnImportReport(
     long UnparseableCount,
     long NonFiniteCount,
     long OtherDateFormatCount,
-    IReadOnlyList<CellIssue> Issues);
+    IReadOnlyList<CellIssue> Issues)
+{
+    /// <summary>Why the column has its type: inferred from the sample and confirmed by every row, re-typed, or chosen.</summary>
+    public string TypeReason { get; init; } = "";
+    /// <summary>The type inferred from the sample when a later value did not fit it.</summary>
+    public ColumnType? RetypedFrom { get; init; }
+    public bool ChosenByAnalyst { get; init; }
+}
+
+/// <summary>A line left out of the dataset: where, which column (null for a ragged line) and why.</summary>
+public sealed record RejectedRow(long Line, string? Column, string Reason, string Value);
 
 public sealed record ImportReport(
     string FileName,
@@ -36,9 +46,22 @@ public sealed record ImportReport(
     bool IsGzip,
     long Rows,
     IReadOnlyList<ColumnImportReport> Columns,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    public IReadOnlyList<string> MissingTokens { get; init; } = MissingValues.DefaultTokens;
+    public BadValuePolicy BadValues { get; init; }
+    /// <summary>The worksheet imported from an .xlsx workbook; null for delimited text.</summary>
+    public string? Sheet { get; init; }
+    /// <summary>Lines whose field count differs from the header's (all counted).</summary>
+    public long RaggedLines { get; init; }
+    /// <summary>Lines left out under <see cref="BadValuePolicy.RejectRow"/>; all are in the rejected-rows file.</summary>
+    public long RejectedRows { get; init; }
+    /// <summary>The first rejected cells and lines; the rejected-rows file has every one.</summary>
+    public IReadOnlyList<RejectedRow> Rejections { get; init; } = [];
+}
 
-public sealed record ImportResult(Dataset Dataset, ImportReport Report);
+/// <summary><see cref="RejectedRowsFile"/> is a temporary CSV of every rejected line (the caller keeps or deletes it).</summary>
+public sealed record ImportResult(Dataset Dataset, ImportReport Report, string? RejectedRowsFile = null);
 
 /// <summary>What the analyst sees before importing: how the file was read, its first rows and the inferred types.</summary>
 public sealed record ImportPreview(
@@ -54,4 +77,13 @@ public sealed record ImportPreview(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<InferredColumn> Columns,
     int SampledRows,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>The cell values read as missing (besides an empty cell); the analyst can change them per import.</summary>
+    public IReadOnlyList<string> MissingTokens { get; init; } = MissingValues.DefaultTokens;
+    /// <summary>The worksheet read when the upload is an .xlsx workbook, and all its sheets (empty for delimited text).</summary>
+    public string? Sheet { get; init; }
+    public IReadOnlyList<string> Sheets { get; init; } = [];
+    /// <summary>Sampled lines whose field count differs from the header's.</summary>
+    public IReadOnlyList<long> RaggedSampleLines { get; init; } = [];
+}

@@ -177,19 +177,27 @@ internal static class CleaningSteps
     public static StepResult ChangeType(WorkingTable table, ChangeTypeStep step)
     {
         var c = table.IndexOf(step.Column);
+        var convert = TypeConversion.For(step);
         long failed = 0;
+        var examples = new List<string>();
         var log = new ChangeLog();
-        var rows = MapRows(table, (_, row) =>
+        var rows = MapRows(table, (i, row) =>
         {
             var before = row[c];
-            row[c] = CellValues.Convert(before, step.Type, out var bad);
-            if (bad) failed++;
+            row[c] = convert(before, out var bad);
+            if (bad && failed++ < 5) examples.Add($"row {i + 1}: '{CellValues.AsText(before)}'");
             if (Equals(before, row[c])) return false;
             log.Values++;
             return true;
         }, log);
+        if (failed > 0 && step.Unconvertible == UnconvertibleValues.Fail)
+            throw new RecipeException(
+                $"{failed:N0} value(s) of '{step.Column}' do not convert to {step.Type}{TypeConversion.Describe(step)} " +
+                $"({string.Join(", ", examples)}{(failed > 5 ? ", …" : "")}). Nothing was changed: pick a conversion rule " +
+                "(Unix seconds or milliseconds, a date format, a locale's decimal mark) or choose to store them as missing.");
+        var lost = failed > 0 ? $"; {failed:N0} value(s) did not convert and became missing, as chosen ({string.Join(", ", examples)})" : "";
         return log.Result(new WorkingTable(Replace(table.Columns, c, table.Columns[c] with { Type = step.Type }), rows),
-            $"{step.Column} is now {step.Type}; {failed:N0} value(s) did not convert and became missing");
+            $"{step.Column} is now {step.Type}{TypeConversion.Describe(step)}{lost}");
     }
 
     /// <summary>Copies each row, lets <paramref name="change"/> edit the copy and logs the rows it reports changed.</summary>

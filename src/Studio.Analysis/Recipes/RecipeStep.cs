@@ -73,10 +73,44 @@ public sealed record RenameColumnStep(string Column, string NewName) : RecipeSte
     public override string Describe() => $"Rename {Column} to {NewName}";
 }
 
-/// <summary>Re-types a column; values that do not convert become missing and are counted.</summary>
-public sealed record ChangeTypeStep(string Column, ColumnType Type) : RecipeStep
+/// <summary>How a change-type step reads the old values.</summary>
+public enum ConversionRule
 {
-    public override string Describe() => $"Change {Column} to {Type}";
+    /// <summary>Invariant numbers (1234.5), ISO and common date spellings, true/false/yes/no/1/0.</summary>
+    Default,
+    /// <summary>Whole or fractional seconds since 1970-01-01 UTC → date-time.</summary>
+    UnixSeconds,
+    /// <summary>Milliseconds since 1970-01-01 UTC → date-time.</summary>
+    UnixMilliseconds,
+    /// <summary>Text in the .NET date format <see cref="ChangeTypeStep.Format"/> (e.g. dd.MM.yyyy HH:mm) → date-time, read as UTC.</summary>
+    DateFormat,
+    /// <summary>Numbers written with the decimal mark and grouping of the culture <see cref="ChangeTypeStep.Format"/> (e.g. de-DE: 1.234,5).</summary>
+    Locale,
+}
+
+/// <summary>What a change-type step does with a value that does not convert.</summary>
+public enum UnconvertibleValues
+{
+    /// <summary>The step fails, counting them and naming the first rows and values; nothing changes.</summary>
+    Fail,
+    /// <summary>They become missing, counted in the step's summary (the analyst's explicit choice).</summary>
+    Missing,
+}
+
+/// <summary>
+/// Re-types a column by <see cref="Rule"/>. A value that does not convert fails the step (with counts and examples)
+/// unless the analyst chose <see cref="UnconvertibleValues.Missing"/>: a column is never blanked quietly.
+/// </summary>
+public sealed record ChangeTypeStep(string Column, ColumnType Type, ConversionRule Rule = ConversionRule.Default, string? Format = null,
+    UnconvertibleValues Unconvertible = UnconvertibleValues.Fail) : RecipeStep
+{
+    public override string Describe() => Rule switch
+    {
+        ConversionRule.Default => $"Change {Column} to {Type}",
+        ConversionRule.UnixSeconds => $"Change {Column} to {Type} (Unix seconds)",
+        ConversionRule.UnixMilliseconds => $"Change {Column} to {Type} (Unix milliseconds)",
+        _ => $"Change {Column} to {Type} ({Rule} {Format})",
+    } + (Unconvertible == UnconvertibleValues.Missing ? ", values that do not convert become missing" : "");
 }
 
 /// <summary>

@@ -18,6 +18,8 @@ public interface IRowSink
 /// <summary>A sink that drops every value: a dry run parses and counts, then stores nothing.</summary>
 public sealed class NullRowSink : IRowSink
 {
+    public static readonly NullRowSink Instance = new();
+
     public void Null(int column) { }
     public void Integer(int column, long value) { }
     public void Real(int column, double value) { }

@@ -12,6 +12,7 @@ public static class ApiEndpoints
         api.MapRecipesApi();
         api.MapEncodingApi();
         api.MapUploadsApi();
+        api.MapImportsApi();
         api.MapJobsApi();
         api.MapModelsApi();
         api.MapSequencesApi();

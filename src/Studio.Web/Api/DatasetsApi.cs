@@ -1,16 +1,11 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Studio.Analysis.Artifacts;
 using Studio.Analysis.Export;
-using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data;
 using Studio.Data.Audit;
 using Studio.Data.Datasets;
-using Studio.Data.Jobs;
-using Studio.Data.Storage;
 
 namespace Studio.Web.Api;
 
@@ -25,9 +20,6 @@ internal static class DatasetsApi
             d.SourceFileName, d.CreatedAt,
             d.Columns.OrderBy(c => c.Ordinal).Select(c => new ColumnDto(c.Ordinal, c.Name, c.Type, c.MissingCount, c.DistinctCount)).ToList());
     }
-
-    /// <param name="KeepUpload">Keep the uploaded file after a successful import (by default it is deleted).</param>
-    public sealed record ImportDatasetRequest(string UploadId, string Name, DatasetRole Role, IReadOnlyList<ColumnOverride>? ColumnTypes, bool KeepUpload = false);
 
     public sealed record JobAccepted(Guid JobId, string StatusUrl);
 
@@ -104,51 +96,6 @@ internal static class DatasetsApi
             })
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .WithSummary("Download any dataset version as CSV (streamed)");
-
-        group.MapPost("/workspaces/{workspaceId:int}/datasets", async Task<Results<Accepted<JobAccepted>, ProblemHttpResult>> (
-                int workspaceId, ImportDatasetRequest request, UploadStore uploads, JobQueue jobs,
-                IDbContextFactory<StudioDbContext> contexts, CancellationToken ct) =>
-            {
-                await using (var context = await contexts.CreateDbContextAsync(ct))
-                {
-                    if (!await context.Workspaces.AnyAsync(w => w.Id == workspaceId, ct))
-                        return TypedResults.Problem($"Workspace {workspaceId} does not exist.", statusCode: 404);
-                }
-                if (uploads.Find(request.UploadId) is not { } upload)
-                    return TypedResults.Problem($"Upload '{request.UploadId}' does not exist.", statusCode: 404);
-                if (string.IsNullOrWhiteSpace(request.Name))
-                    return TypedResults.Problem("A dataset needs a name.", statusCode: 400);
-                if (request.KeepUpload) uploads.Keep(upload.Id);
-                var id = await jobs.EnqueueAsync(ImportJob(workspaceId, upload, request.Name.Trim(), request.Role, request.ColumnTypes), ct);
-                return TypedResults.Accepted($"/api/jobs/{id}", new JobAccepted(id, $"/api/jobs/{id}"));
-            })
-            .WithSummary("Import an uploaded file as a new dataset (runs as a job)");
-    }
-
-    public static JobRequest ImportJob(int workspaceId, StoredUpload upload, string name, DatasetRole role,
-        IReadOnlyList<ColumnOverride>? columnTypes) =>
-        new(JobKind.Import, $"Import {upload.FileName}", async job =>
-        {
-            var importer = job.Services.GetRequiredService<IDatasetImporter>();
-            var progress = new SynchronousProgress<ImportProgress>(p =>
-                job.Report(p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0, $"{p.Rows:N0} rows"));
-            var (dataset, report) = await importer.ImportWithReportAsync(
-                new ImportRequest(workspaceId, upload.Path, name, role, upload.FileName, columnTypes), progress, job.CancellationToken);
-            // Kept with the version so that its profile can list unparseable cells with their lines.
-            await job.Services.GetRequiredService<DatasetArtifacts>().SaveAsync(dataset.Id, DatasetArtifacts.ImportReport, report, CancellationToken.None);
-            await DeleteUploadUnlessKeptAsync(job.Services, upload, dataset.Id, workspaceId);
-            job.Report(1, $"{dataset.RowCount:N0} rows imported");
-            return System.Text.Json.JsonSerializer.Serialize(new { datasetId = dataset.Id });
-        }, workspaceId);
-
-    /// <summary>Retention: an imported upload is deleted unless the analyst kept it.</summary>
-    private static async Task DeleteUploadUnlessKeptAsync(IServiceProvider services, StoredUpload upload, int datasetId, int workspaceId)
-    {
-        var uploads = services.GetRequiredService<UploadStore>();
-        if (uploads.Find(upload.Id) is not { Kept: false } || !uploads.Delete(upload.Id)) return;
-        await services.GetRequiredService<IAuditLog>().RecordAsync(new AuditRecord(AuditActors.System, AuditAction.UploadDeleted,
-            $"upload {upload.FileName}", string.Create(CultureInfo.InvariantCulture, $"imported as dataset {datasetId}, not kept (retention); id {upload.Id}"),
-            WorkspaceId: workspaceId), CancellationToken.None);
     }
 
     private static string DownloadName(Dataset d)

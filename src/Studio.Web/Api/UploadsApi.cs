@@ -47,7 +47,7 @@ internal static class UploadsApi
             .Accepts<Stream>("application/octet-stream")
             .RequireRateLimiting(RateLimits.Uploads)
             .WithTags("Uploads")
-            .WithSummary("Upload a raw file (CSV, TSV, optionally gzip) to import later; with workspaceId it counts against that workspace's quota");
+            .WithSummary("Upload a raw file (CSV, TSV, optionally gzip, or an .xlsx workbook) to import later; with workspaceId it counts against that workspace's quota");
 
         api.MapGet("/uploads/{id}", Results<Ok<UploadDto>, NotFound> (string id, UploadStore uploads) =>
                 uploads.Find(id) is { } u ? TypedResults.Ok(Dto(u)) : TypedResults.NotFound())

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Studio.Analysis.Artifacts;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
@@ -59,6 +60,7 @@ public sealed class DemoWorkspaceSeeder(
     private async Task<string?> ImportAsync(JobContext job, int workspaceId, List<(string File, string Name, DatasetRole Role)> files)
     {
         var importer = job.Services.GetRequiredService<IDatasetImporter>();
+        var artifacts = job.Services.GetRequiredService<DatasetArtifacts>();
         for (var i = 0; i < files.Count; i++)
         {
             var (file, name, role) = files[i];
@@ -66,8 +68,9 @@ public sealed class DemoWorkspaceSeeder(
             var progress = new SynchronousProgress<ImportProgress>(p =>
                 job.Report(share * (i + (p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)),
                     $"{file}: {p.Rows:N0} rows"));
-            await importer.ImportAsync(new ImportRequest(workspaceId, Path.Combine(DemoFolder, file), name, role, file),
+            var result = await importer.ImportWithReportAsync(new ImportRequest(workspaceId, Path.Combine(DemoFolder, file), name, role, file),
                 progress, job.CancellationToken);
+            await artifacts.SaveAsync(result.Dataset.Id, DatasetArtifacts.ImportReport, result.Report, CancellationToken.None);
         }
         job.Report(1, $"Imported {files.Count} datasets");
         return null;

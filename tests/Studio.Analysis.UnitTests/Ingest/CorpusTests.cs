@@ -128,19 +128,46 @@ public sealed class CorpusTests : StudioTestBase
     }
 
     [Fact]
-    public async Task Import_MixedDateFormats_ReportsRowsInOtherFormatAndUnparseable()
+    public async Task Import_MixedDateFormatsWithOneNonDate_TextKeepingEveryValue()
     {
         var result = await Studio.ImportAsync(Corpus("mixed_dates.csv"));
         var dates = result.Report.Columns[1];
+        Assert.NotEqual(ColumnType.DateTime, dates.Type);
+        Assert.Equal(0, dates.MissingCount);
+        var rows = await Studio.ReadRowsAsync(result.Dataset);
+        Assert.Equal("not a date", rows[8][1]);
+        Assert.Equal("15/03/2024", rows[4][1]);
+    }
+
+    [Fact]
+    public async Task Import_MixedDateFormatsChosenDateTimeStoreAsMissing_ReportsRowsInOtherFormatAndUnparseable()
+    {
+        var result = await Studio.Importer.ImportWithReportAsync(Studio.Request(Corpus("mixed_dates.csv"),
+            overrides: [new ColumnOverride("occurred_at", ColumnType.DateTime)],
+            choices: new ImportChoices { BadValues = BadValuePolicy.StoreAsMissing }), null, CancellationToken.None);
+        var dates = result.Report.Columns[1];
         Assert.Equal(ColumnType.DateTime, dates.Type);
-        Assert.Equal(DateFamily.Iso, dates.Inferred.DateFamily);
+        Assert.Equal(DateFamily.Iso, ColumnTypeInference.DetectDateFamily(File.ReadLines(Corpus("mixed_dates.csv")).Skip(1).Select(l => l.Split(',')[1])));
         Assert.Equal([6L, 16L], dates.Issues.Where(i => i.Kind == CellIssueKind.OtherDateFormat).Select(i => i.Line));
         Assert.Equal([10L], dates.Issues.Where(i => i.Kind == CellIssueKind.Unparseable).Select(i => i.Line));
         Assert.Contains(result.Report.Warnings, w => w.Contains("dates in mixed formats", StringComparison.Ordinal) && w.Contains("lines 6, 16", StringComparison.Ordinal));
+        Assert.Contains(result.Report.Warnings, w => w.Contains("stored as missing, as chosen", StringComparison.Ordinal) && w.Contains("lines 10", StringComparison.Ordinal));
         var rows = await Studio.ReadRowsAsync(result.Dataset);
         Assert.Equal(new DateTimeOffset(2024, 3, 15, 0, 0, 0, TimeSpan.Zero), rows[4][1]);
         Assert.Equal(new DateTimeOffset(2024, 3, 12, 6, 30, 0, TimeSpan.Zero), rows[11][1]);
         Assert.Null(rows[8][1]);
+    }
+
+    [Fact]
+    public async Task Import_MixedDateFormatsChosenDateTimeByDefault_FailsNamingLineAndValue()
+    {
+        var error = await Assert.ThrowsAsync<DataImportException>(() => Studio.Importer.ImportWithReportAsync(
+            Studio.Request(Corpus("mixed_dates.csv"), overrides: [new ColumnOverride("occurred_at", ColumnType.DateTime)]), null, CancellationToken.None));
+        Assert.Equal(10, error.Row);
+        Assert.Equal("occurred_at", error.Column);
+        Assert.Contains("1 value(s) do not parse as DateTime (line 10 ('not a date'))", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, error.Report!.Columns[1].UnparseableCount);
+        Assert.Equal((0, 0, 0), await Studio.CountStoredAsync());
     }
 
     [Fact]

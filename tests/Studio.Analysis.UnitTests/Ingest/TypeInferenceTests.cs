@@ -112,6 +112,33 @@ public sealed class TypeInferenceTests
     public void Infer_AllMissing_Text() => Assert.Equal(ColumnType.Text, Infer("empty", "", "NA", "null").Type);
 
     [Fact]
-    public void Infer_OneTypoInHundredNumbers_StillInteger() =>
-        Assert.Equal(ColumnType.Integer, Infer("qty", [.. Repeat(99, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "12a"]).Type);
+    public void Infer_OneTypoInHundredNumbers_NotANumberType() =>
+        Assert.DoesNotContain(Infer("qty", [.. Repeat(99, i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), "12a"]).Type,
+            (ColumnType[])[ColumnType.Integer, ColumnType.Decimal]);
+
+    [Fact]
+    public void Infer_NoneInACategoryColumn_ACategoryNotMissing()
+    {
+        var column = Infer("loyalty_tier", [.. Repeat(40, i => i % 3 == 0 ? "none" : i % 3 == 1 ? "silver" : "gold")]);
+        Assert.Equal(ColumnType.Categorical, column.Type);
+        Assert.Contains("3 distinct", column.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MissingValues_DefaultAndCustom_MatchOnlyTheirTokens()
+    {
+        Assert.True(MissingValues.Default.IsMissing(" NA "));
+        Assert.True(MissingValues.Default.IsMissing("null"));
+        Assert.True(MissingValues.Default.IsMissing("-"));
+        Assert.True(MissingValues.Default.IsMissing("   "));
+        Assert.False(MissingValues.Default.IsMissing("none"));
+        Assert.False(MissingValues.Default.IsMissing("None"));
+        Assert.False(MissingValues.Default.IsMissing("-5"));
+        var custom = new MissingValues(["none", "?"]);
+        Assert.True(custom.IsMissing("NONE"));
+        Assert.True(custom.IsMissing("?"));
+        Assert.False(custom.IsMissing("NA"));
+        Assert.True(custom.IsMissing(""));
+        Assert.False(new MissingValues([]).IsMissing("NA"));
+    }
 }

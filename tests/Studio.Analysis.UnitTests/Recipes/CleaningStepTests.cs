@@ -113,9 +113,11 @@ public sealed class CleaningStepTests
         Assert.Equal(["a"], dropped.Columns.Select(c => c.Name));
         Assert.Equal("c", RecipeEngine.Apply(table, new RenameColumnStep("b", "c")).Table.Columns[1].Name);
         Assert.Throws<RecipeException>(() => RecipeEngine.Apply(table, new RenameColumnStep("b", "A")));
-        var typed = RecipeEngine.Apply(table, new ChangeTypeStep("a", ColumnType.Integer));
+        var refused = Assert.Throws<RecipeException>(() => RecipeEngine.Apply(table, new ChangeTypeStep("a", ColumnType.Integer)));
+        Assert.Contains("1 value(s) of 'a' do not convert to Integer (row 3: 'two')", refused.Message, StringComparison.Ordinal);
+        var typed = RecipeEngine.Apply(table, new ChangeTypeStep("a", ColumnType.Integer, Unconvertible: UnconvertibleValues.Missing));
         Assert.Equal([1L, 2L, null], Column(typed.Table, "a"));
-        Assert.Contains("1 value(s) did not convert", typed.Summary, StringComparison.Ordinal);
+        Assert.Contains("1 value(s) did not convert and became missing, as chosen (row 3: 'two')", typed.Summary, StringComparison.Ordinal);
         Assert.Throws<RecipeException>(() => RecipeEngine.Apply(table, new DropColumnsStep(["nope"])));
     }
 
@@ -125,7 +127,8 @@ public sealed class CleaningStepTests
         var recipe = new Recipe([
             new DropDuplicatesStep(["id"]), new ImputeStep("x", ImputeMethod.Median), new OutlierStep("x", OutlierRule.Iqr, 1.5, OutlierAction.Clip),
             new FilterRowsStep("x", FilterOperator.GreaterOrEqual, "3"), new DropColumnsStep(["y"]), new RenameColumnStep("x", "z"),
-            new ChangeTypeStep("z", ColumnType.Decimal), new TimestampPartsStep("t", "Europe/Paris"), new LogTransformStep("z"),
+            new ChangeTypeStep("z", ColumnType.Decimal), new ChangeTypeStep("e", ColumnType.DateTime, ConversionRule.UnixSeconds, null, UnconvertibleValues.Missing),
+            new ChangeTypeStep("d", ColumnType.DateTime, ConversionRule.DateFormat, "dd.MM.yyyy"), new TimestampPartsStep("t", "Europe/Paris"), new LogTransformStep("z"),
             new BucketStep("z", [0, 1, 2]), new CustomerAggregatesStep(3, "customer_id", "customer_id", "timestamp", "revenue", "event_type", "product_id", 2)]);
         var json = recipe.ToJson();
         Assert.Contains("\"kind\":\"impute\"", json, StringComparison.Ordinal);

@@ -13,21 +13,22 @@ public sealed record InferredColumn(
     IReadOnlyList<string> Notes);
 
 /// <summary>
-/// Infers a column's type from sampled values. A parse-based type (boolean, integer, decimal, date-time) needs at
-/// least <see cref="ParseShare"/> of the non-missing values to parse; the rest are reported at import.
+/// Infers a column's type from sampled values. A parse-based type (boolean, integer, decimal, date-time) needs every
+/// non-missing sampled value to parse: a value that does not fit would only make the import re-type the column.
 /// </summary>
 public static partial class ColumnTypeInference
 {
-    public const double ParseShare = 0.95;
+    public const double ParseShare = 1.0;
     public const int MaxCategories = 50;
 
     private static readonly string[][] BooleanPairs = [["true", "false"], ["yes", "no"], ["y", "n"], ["t", "f"]];
 
-    public static InferredColumn Infer(string name, IReadOnlyList<string> values, char delimiter)
+    public static InferredColumn Infer(string name, IReadOnlyList<string> values, char delimiter, MissingValues? missing = null)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(values);
-        var present = values.Where(v => !MissingValues.IsMissing(v)).Select(v => v.Trim()).ToList();
+        missing ??= MissingValues.Default;
+        var present = values.Where(v => !missing.IsMissing(v)).Select(v => v.Trim()).ToList();
         var notes = new List<string>();
         if (present.Count == 0)
             return new(name, ColumnType.Text, NumberFormat.Plain, DateFamily.None, "every sampled value is missing", notes);
@@ -35,8 +36,10 @@ public static partial class ColumnTypeInference
         var n = (double)present.Count;
         var format = NumberFormats.Detect(present, delimiter);
         if (format != NumberFormat.Plain) notes.Add("Numbers use " + NumberFormats.Describe(format) + ".");
-        var integers = present.Count(v => NumberFormats.TryParseInteger(v, format, out _));
-        var finite = present.Count(v => NumberFormats.TryParseDecimal(v, format, out _));
+        var codes = present.Count(v => NumberFormats.HasLeadingZero(v));
+        var integers = codes > 0 ? 0 : present.Count(v => NumberFormats.TryParseInteger(v, format, out _));
+        var finite = codes > 0 ? 0 : present.Count(v => NumberFormats.TryParseDecimal(v, format, out _));
+        if (codes > 0) notes.Add($"{codes} sampled value(s) have leading zeros (like '{present.First(v => NumberFormats.HasLeadingZero(v))}'); read as codes, not numbers.");
         var nonFinite = present.Count(v => MissingValues.IsNonFinite(v));
         var distinct = present.Distinct(StringComparer.Ordinal).Count();
         var idName = LooksLikeIdentifierName(name);
@@ -82,9 +85,10 @@ public static partial class ColumnTypeInference
     }
 
     /// <summary>The date family most values use, for a column the analyst declares a date-time.</summary>
-    public static DateFamily DetectDateFamily(IEnumerable<string> values)
+    public static DateFamily DetectDateFamily(IEnumerable<string> values, MissingValues? missing = null)
     {
-        var present = values.Where(v => !MissingValues.IsMissing(v)).Select(v => v.Trim()).ToList();
+        missing ??= MissingValues.Default;
+        var present = values.Where(v => !missing.IsMissing(v)).Select(v => v.Trim()).ToList();
         var family = InferDateFamily(present, []).Family;
         return family == DateFamily.None ? DateFamily.Iso : family;
     }

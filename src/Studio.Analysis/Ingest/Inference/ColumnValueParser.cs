@@ -22,10 +22,12 @@ public sealed class ColumnValueParser
     private readonly NumberFormat _numbers;
     private readonly DateFamily _dates;
     private readonly DateFamily[] _fallbackDates;
+    private readonly MissingValues _missing;
 
-    public ColumnValueParser(ColumnType type, NumberFormat numbers, DateFamily dates)
+    public ColumnValueParser(ColumnType type, NumberFormat numbers, DateFamily dates, MissingValues? missing = null)
     {
         _type = type;
+        _missing = missing ?? MissingValues.Default;
         _numbers = numbers;
         _dates = dates == DateFamily.None ? DateFamily.Iso : dates;
         _fallbackDates = [.. ((DateFamily[])[DateFamily.Iso, DateFamily.DayFirst, DateFamily.MonthFirst])
@@ -34,13 +36,20 @@ public sealed class ColumnValueParser
     }
 
     public ColumnType Type => _type;
+    public NumberFormat Numbers => _numbers;
+
+    /// <summary>The same column read as another type (a re-typing during import).</summary>
+    public ColumnValueParser As(ColumnType type) => new(type, _numbers, _dates, _missing);
+
+    /// <summary>Whether the cell is missing or parses as this column's type (no value is written anywhere).</summary>
+    public bool Fits(ReadOnlySpan<char> raw) => Parse(raw, 0, NullRowSink.Instance) is not ParseOutcome.Unparseable;
 
     /// <summary>Parses one cell and hands the typed value (or NULL) to <paramref name="sink"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ParseOutcome Parse(ReadOnlySpan<char> raw, int column, IRowSink sink)
     {
         ArgumentNullException.ThrowIfNull(sink);
-        var outcome = MissingValues.IsMissing(raw) ? ParseOutcome.Missing : ParseValue(raw, column, sink);
+        var outcome = _missing.IsMissing(raw) ? ParseOutcome.Missing : ParseValue(raw, column, sink);
         if (outcome is not (ParseOutcome.Value or ParseOutcome.OtherDateFormat)) sink.Null(column);
         return outcome;
     }

@@ -59,6 +59,15 @@ public static class NumberFormats
         return commaThousandsEvidence ? NumberFormat.CommaThousands : NumberFormat.Plain;
     }
 
+    /// <summary>"007", "-01.5": a code whose zeros a number would lose, so inference never reads it as one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool HasLeadingZero(ReadOnlySpan<char> value)
+    {
+        var v = value.Trim();
+        if (v.Length > 0 && (v[0] == '-' || v[0] == '+')) v = v[1..];
+        return v.Length > 1 && v[0] == '0' && char.IsAsciiDigit(v[1]);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseInteger(ReadOnlySpan<char> value, NumberFormat format, out long result)
     {

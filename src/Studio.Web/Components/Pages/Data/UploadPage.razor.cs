@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Studio.Analysis.Artifacts;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
@@ -27,6 +28,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     [Inject] public required WorkspaceState Workspace { get; init; }
     [Inject] public required TimeProvider Time { get; init; }
     [Inject] public required IDatasetImporter Importer { get; init; }
+    [Inject] public required DatasetArtifacts Artifacts { get; init; }
 
     private enum Stage { Idle, Uploading, Uploaded, Importing, Done, Failed }
 
@@ -45,6 +47,10 @@ public sealed partial class UploadPage : IAsyncDisposable
     private ImportPreview? _preview;
     private IReadOnlyList<ColumnOverride> _overrides = [];
     private bool _keepUpload;
+    private IReadOnlyList<string>? _missingTokens;
+    private string? _sheet;
+    private BadValuePolicy _badValues = BadValuePolicy.Fail;
+    private ImportReport? _report;
     private DotNetObjectReference<UploadPage>? _self;
 
     private bool Busy => _stage is Stage.Uploading or Stage.Importing;
@@ -68,6 +74,10 @@ public sealed partial class UploadPage : IAsyncDisposable
         _upload = null;
         _preview = null;
         _overrides = [];
+        _missingTokens = null;
+        _sheet = null;
+        _badValues = BadValuePolicy.Fail;
+        _report = null;
         _name = GuessName(_file.Name);
         _role = GuessRole(_file.Name);
         _stage = Stage.Uploading;
@@ -98,13 +108,30 @@ public sealed partial class UploadPage : IAsyncDisposable
         if (_upload is null) return;
         try
         {
-            _preview = await Importer.SniffAsync(_upload.Path, _upload.FileName);
+            _preview = await Importer.SniffAsync(_upload.Path, _upload.FileName, choices: new ImportChoices { MissingTokens = _missingTokens, Sheet = _sheet });
+            _stage = Stage.Uploaded;
+            _error = null;
         }
         catch (DataImportException e)
         {
             _stage = Stage.Failed;
             _error = e.Message;
         }
+    }
+
+    /// <summary>The analyst changed the missing-value tokens: types are inferred again with them (overrides start over).</summary>
+    private async Task ReadAgainAsync(IReadOnlyList<string> tokens)
+    {
+        _missingTokens = tokens;
+        _overrides = [];
+        await SniffAsync();
+    }
+
+    private async Task ReadSheetAsync(string sheet)
+    {
+        _sheet = sheet;
+        _overrides = [];
+        await SniffAsync();
     }
 
     [JSInvokable]
@@ -130,7 +157,9 @@ public sealed partial class UploadPage : IAsyncDisposable
         _error = null;
         _stage = Stage.Importing;
         if (_keepUpload) Uploads.Keep(_upload.Id);
-        var id = await Jobs.EnqueueAsync(DatasetsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role, _overrides.Count == 0 ? null : _overrides));
+        var choices = new ImportChoices { MissingTokens = _missingTokens, BadValues = _badValues, Sheet = _sheet };
+        var id = await Jobs.EnqueueAsync(ImportsApi.ImportJob(Workspace.Current.Id, _upload, _name.Trim(), _role,
+            _overrides.Count == 0 ? null : _overrides, choices));
         _job = Notifier.Find(id);
     }
 
@@ -142,7 +171,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     private void OnJobChanged(JobSnapshot snapshot)
     {
         if (_job is null || snapshot.Id != _job.Id) return;
-        RefreshFromBackground(() =>
+        RefreshFromBackground(async () =>
         {
             _job = snapshot;
             if (!snapshot.Status.IsFinished()) return;
@@ -150,6 +179,7 @@ public sealed partial class UploadPage : IAsyncDisposable
             {
                 _stage = Stage.Done;
                 _datasetId = DatasetIdFrom(snapshot.ResultJson);
+                if (_datasetId is { } id) _report = await Artifacts.LoadAsync<ImportReport>(id, DatasetArtifacts.ImportReport);
             }
             else
             {
@@ -183,7 +213,7 @@ public sealed partial class UploadPage : IAsyncDisposable
     private static string GuessName(string fileName)
     {
         var name = fileName;
-        foreach (var ext in new[] { ".gz", ".csv", ".tsv", ".txt" })
+        foreach (var ext in new[] { ".gz", ".csv", ".tsv", ".txt", ".xlsx" })
             if (name.EndsWith(ext, StringComparison.OrdinalIgnoreCase)) name = name[..^ext.Length];
         return name;
     }

@@ -21,6 +21,10 @@ public sealed class StepDraft
     public OutlierAction Action { get; set; } = OutlierAction.Clip;
     public FilterOperator Operator { get; set; } = FilterOperator.GreaterThan;
     public ColumnType Type { get; set; } = ColumnType.Categorical;
+    public ConversionRule Conversion { get; set; } = ConversionRule.Default;
+    /// <summary>The date format (DateFormat rule) or culture name (Locale rule) of a change-type step.</summary>
+    public string Format { get; set; } = "";
+    public UnconvertibleValues Unconvertible { get; set; } = UnconvertibleValues.Fail;
     public string TimeZone { get; set; } = "UTC";
     public string Edges { get; set; } = "";
     public int EventsDatasetId { get; set; }
@@ -64,7 +68,9 @@ public sealed class StepDraft
                 Operator is FilterOperator.IsMissing or FilterOperator.IsNotMissing ? null : Need(Value, "a value to compare with")),
             StepKind.DropColumns => List(Columns) is { Count: > 0 } drop ? new DropColumnsStep(drop) : throw new RecipeException("Name the columns to drop."),
             StepKind.Rename => new RenameColumnStep(Need(Column, "a column"), Need(NewName, "the new name")),
-            StepKind.ChangeType => new ChangeTypeStep(Need(Column, "a column"), Type),
+            StepKind.ChangeType => new ChangeTypeStep(Need(Column, "a column"), Type, Conversion,
+                Conversion is ConversionRule.DateFormat ? Need(Format, "a date format such as dd.MM.yyyy HH:mm")
+                : Conversion is ConversionRule.Locale ? Need(Format, "a locale such as de-DE") : null, Unconvertible),
             StepKind.TimestampParts => new TimestampPartsStep(Need(Column, "a date-time column"), Optional(TimeZone)),
             StepKind.Log => new LogTransformStep(Need(Column, "a column")),
             StepKind.Bucket => new BucketStep(Need(Column, "a column"), ParseEdges()),
@@ -99,7 +105,10 @@ public sealed class StepDraft
             case FilterRowsStep s: d.Kind = StepKind.Filter; d.Column = s.Column; d.Operator = s.Operator; d.Value = s.Value ?? ""; break;
             case DropColumnsStep s: d.Kind = StepKind.DropColumns; d.Columns = string.Join(", ", s.Columns); break;
             case RenameColumnStep s: d.Kind = StepKind.Rename; d.Column = s.Column; d.NewName = s.NewName; break;
-            case ChangeTypeStep s: d.Kind = StepKind.ChangeType; d.Column = s.Column; d.Type = s.Type; break;
+            case ChangeTypeStep s:
+                d.Kind = StepKind.ChangeType; d.Column = s.Column; d.Type = s.Type; d.Conversion = s.Rule; d.Format = s.Format ?? "";
+                d.Unconvertible = s.Unconvertible;
+                break;
             case TimestampPartsStep s: d.Kind = StepKind.TimestampParts; d.Column = s.Column; d.TimeZone = s.TimeZone ?? ""; break;
             case LogTransformStep s: d.Kind = StepKind.Log; d.Column = s.Column; break;
             case BucketStep s: d.Kind = StepKind.Bucket; d.Column = s.Column; d.Edges = string.Join(", ", s.Edges.Select(e => e.ToString(CultureInfo.InvariantCulture))); break;
