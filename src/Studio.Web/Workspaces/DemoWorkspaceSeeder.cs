@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
+using Studio.Data.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data;
+using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Workspaces;
 using Studio.Web.Hosting;
@@ -11,7 +13,8 @@ namespace Studio.Web.Workspaces;
 
 /// <summary>
 /// On the very first start (no workspace yet) creates the "Retail demo" workspace and imports
-/// <c>sample-datasets/retail-demo</c> into it as a background job, so a newcomer sees data at once.
+/// <c>sample-datasets/retail-demo</c> into it as a background job, so a newcomer sees data at once; the job then defines
+/// the demo's two planted experiments (see <see cref="DemoExperiments"/>), so their readouts open at once too.
 /// </summary>
 public sealed class DemoWorkspaceSeeder(
     IDbContextFactory<StudioDbContext> contextFactory,
@@ -59,6 +62,7 @@ public sealed class DemoWorkspaceSeeder(
     private async Task<string?> ImportAsync(JobContext job, int workspaceId, List<(string File, string Name, DatasetRole Role)> files)
     {
         var importer = job.Services.GetRequiredService<IDatasetImporter>();
+        Dataset? experimentLog = null;
         for (var i = 0; i < files.Count; i++)
         {
             var (file, name, role) = files[i];
@@ -66,9 +70,17 @@ public sealed class DemoWorkspaceSeeder(
             var progress = new SynchronousProgress<ImportProgress>(p =>
                 job.Report(share * (i + (p.TotalBytes > 0 ? (double)p.BytesRead / p.TotalBytes : 0)),
                     $"{file}: {p.Rows:N0} rows"));
-            await importer.ImportAsync(new ImportRequest(workspaceId, Path.Combine(DemoFolder, file), name, role, file),
+            var dataset = await importer.ImportAsync(new ImportRequest(workspaceId, Path.Combine(DemoFolder, file), name, role, file),
                 progress, job.CancellationToken);
+            if (role == DatasetRole.Experiments) experimentLog = dataset;
         }
+
+        if (experimentLog is not null)
+        {
+            var repository = job.Services.GetRequiredService<ExperimentRepository>();
+            foreach (var experiment in DemoExperiments.For(experimentLog)) await repository.AddAsync(experiment, job.CancellationToken);
+        }
+
         job.Report(1, $"Imported {files.Count} datasets");
         return null;
     }
