@@ -119,21 +119,30 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         var workspaceId = workspaces.EnumerateArray().First(w => w.GetProperty("name").GetString() == "Retail demo").GetProperty("id").GetInt32();
         var datasets = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/datasets")).TextAsync()).RootElement;
         var datasetId = datasets.EnumerateArray().First(d => d.GetProperty("name").GetString() == "experiments").GetProperty("id").GetInt32();
-        var response = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments", new()
+        // The demo defines its planted experiments; the mismatched one must be flagged.
+        var experiments = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments")).TextAsync()).RootElement;
+        var id = experiments.EnumerateArray().First(e => e.GetProperty("name").GetString() == "Free shipping banner").GetProperty("id").GetInt32();
+        Assert.Contains(experiments.EnumerateArray(), e => e.GetProperty("name").GetString() == "Checkout redesign");
+
+        // Options are checked strictly: a misspelt option and an out-of-range threshold are refused with 400 naming the field.
+        object Request(object options) => new
         {
-            Headers = StudioAppFixture.ApiHeaders,
-            DataObject = new
-            {
-                name = "Free shipping banner",
-                question = "Does a free-shipping banner lift conversion?",
-                datasetId,
-                mapping = new { unitId = "customer_id", variant = "variant", assignedAt = "assigned_at", converted = "converted", revenue = "revenue",
-                    preCovariate = "pre_period_spend", experimentColumn = "experiment", experimentValue = "free_shipping_banner" },
-                controlVariant = "control",
-            },
-        });
-        Assert.Equal(201, response.Status);
-        var id = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("id").GetInt32();
+            name = "Banner at 0.01",
+            datasetId,
+            mapping = new { unitId = "customer_id", variant = "variant", assignedAt = "assigned_at", metrics = new[] { new { column = "converted", kind = "Proportion" } },
+                experimentColumn = "experiment", experimentValue = "free_shipping_banner" },
+            controlVariant = "control",
+            options,
+        };
+        var misspelt = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments", new() { Headers = StudioAppFixture.ApiHeaders, DataObject = Request(new { srmTreshold = 0.01 }) });
+        Assert.Equal(400, misspelt.Status);
+        Assert.Contains("srmTreshold", await misspelt.TextAsync(), StringComparison.Ordinal);
+        var outOfRange = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments", new() { Headers = StudioAppFixture.ApiHeaders, DataObject = Request(new { srmThreshold = 1.5 }) });
+        Assert.Equal(400, outOfRange.Status);
+        Assert.Contains("options.srmThreshold", await outOfRange.TextAsync(), StringComparison.Ordinal);
+        var strict = await page.APIRequest.PostAsync($"{app.BaseUrl}/api/workspaces/{workspaceId}/experiments", new() { Headers = StudioAppFixture.ApiHeaders, DataObject = Request(new { srmThreshold = 0.01 }) });
+        Assert.Equal(201, strict.Status);
+        Assert.Equal(0.01, JsonDocument.Parse(await strict.TextAsync()).RootElement.GetProperty("options").GetProperty("srmThreshold").GetDouble());
 
         await page.GotoAsync($"{app.BaseUrl}/experiments/{id}");
         await page.WaitForSelectorAsync("[data-testid=srm-banner]", new() { Timeout = 60_000 });
@@ -145,6 +154,79 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         var readout = await page.APIRequest.GetAsync($"{app.BaseUrl}/api/experiments/{id}/readout");
         Assert.Equal(200, readout.Status);
         Assert.True(JsonDocument.Parse(await readout.TextAsync()).RootElement.GetProperty("srm").GetProperty("flagged").GetBoolean());
+        var html = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/experiments/{id}/report.html")).TextAsync();
+        Assert.Contains("Sample ratio mismatch", html, StringComparison.Ordinal);
+        var csv = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api/experiments/{id}/results.csv")).TextAsync();
+        Assert.Contains("srm_p_value,srm_threshold,srm_flagged", csv, StringComparison.Ordinal);
+    }
+
+    /// <summary>Unit rows without a unit id: variant, visits, converted, revenue (and a time column the analyst leaves out).</summary>
+    private static string VisitsCsv()
+    {
+        var csv = new StringBuilder("group,visits,converted,revenue\n");
+        var random = new Random(5);
+        for (var i = 0; i < 3000; i++)
+        {
+            var variant = i % 2 == 0 ? "control" : "treatment";
+            var visits = 1 + random.Next(0, 5);
+            var converted = random.NextDouble() < (variant == "control" ? 0.18 : 0.24) ? 1 : 0;
+            csv.Append(CultureInfo.InvariantCulture, $"{variant},{visits},{converted},{(converted == 1 ? Math.Round(10 + random.NextDouble() * 40, 2) : 0)}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    [Fact]
+    public async Task Experiment_DefineThreeMetricsWithRatioAndGuardrailInTheForm_OneCorrectionFamilyNamedByColumns()
+    {
+        var page = await app.OpenAsync("data/upload");
+        await page.WaitForSelectorAsync("[data-testid=choose-file]");
+        var file = new FilePayload { Name = "e2e_visits.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(VisitsCsv()) };
+        await page.Locator("[data-testid=file-input]").SetInputFilesAsync(file);
+        if (!await WaitForAsync(page, "[data-testid=import-button]", 10_000)) await page.Locator("[data-testid=file-input]").SetInputFilesAsync(file);
+        await page.ClickAsync("[data-testid=import-button]");
+        await page.WaitForSelectorAsync("[data-testid=upload-done]", new() { Timeout = 120_000 });
+
+        await page.GotoAsync(app.BaseUrl + "/experiments");
+        await page.WaitForSelectorAsync("[data-testid=no-experiments], [data-testid=experiments-table]");
+        await page.ClickAsync("[data-testid=new-experiment]");
+        await page.WaitForSelectorAsync("[data-testid=new-experiment-form]");
+        await page.Locator("input[data-testid=exp-name], [data-testid=exp-name] input").First.FillAsync("E2E visits test");
+        await page.ClickAsync("[data-testid=exp-dataset]");
+        await page.ClickAsync(".mud-popover-open >> text=e2e_visits");
+        await page.WaitForSelectorAsync("[data-testid=map-metric-2-column]");
+        // Suggested: converted (proportion) and revenue (mean). Make revenue a guardrail and add revenue per visit as a ratio.
+        await page.ClickAsync("[data-testid=metric-2-role]");
+        await page.ClickAsync(".mud-popover-open >> text=guardrail");
+        await page.ClickAsync("[data-testid=add-metric]");
+        await page.ClickAsync("[data-testid=metric-3-kind]");
+        await page.ClickAsync(".mud-popover-open >> text=ratio (sum / sum)");
+        await page.ClickAsync("[data-testid=map-metric-3-column]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item >> text=\"revenue\"");
+        await page.ClickAsync("[data-testid=map-metric-3-denominator]");
+        await page.ClickAsync(".mud-popover-open .mud-list-item >> text=\"visits\"");
+        await page.Locator("[data-testid=exp-srm-threshold] input, input[data-testid=exp-srm-threshold]").First.FillAsync("0.01");
+        await page.ClickAsync("[data-testid=exp-save]");
+
+        await page.WaitForSelectorAsync("[data-testid=comparisons-table]", new() { Timeout = 60_000 });
+        Assert.Equal(3, await page.Locator("[data-testid=comparison-row]").CountAsync());
+        var table = await page.InnerTextAsync("[data-testid=comparisons-table]");
+        Assert.Contains("revenue / visits", table, StringComparison.Ordinal);
+        Assert.Contains("guardrail", table, StringComparison.Ordinal);
+        Assert.Contains("one family of 3 test(s): 3 metric(s) × 1 treatment arm(s)", await page.InnerTextAsync("[data-testid=correction-statement]"), StringComparison.Ordinal);
+        Assert.Contains("0.01", await page.InnerTextAsync("[data-testid=srm-ok]"), StringComparison.Ordinal);
+        Assert.Contains("No assignment-time column", await page.InnerTextAsync("[data-testid=no-timeline]"), StringComparison.Ordinal);
+        await page.WaitForSelectorAsync("[data-testid=posterior-chart] .main-svg, .js-plotly-plot .main-svg", new() { Timeout = 30_000 });
+        await page.WaitForTimeoutAsync(800);
+        await page.ScreenshotAsync(new() { Path = Shot("experiment-multi-metric.png"), FullPage = true });
+
+        var path = new Uri(page.Url).AbsolutePath;
+        var csv = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api{path}/results.csv")).TextAsync();
+        Assert.Contains(",revenue / visits,Ratio,Primary,", csv, StringComparison.Ordinal);
+        Assert.Contains(",revenue,Mean,Guardrail,", csv, StringComparison.Ordinal);
+        var html = await (await page.APIRequest.GetAsync($"{app.BaseUrl}/api{path}/report.html")).TextAsync();
+        Assert.Contains("revenue / visits", html, StringComparison.Ordinal);
+        Assert.Contains("Sample ratio check", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Studio.Analysis.Artifacts;
 using Studio.Analysis.Ingest;
 using Studio.Core.Datasets;
+using Studio.Data.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data;
+using Studio.Data.Experiments;
 using Studio.Data.Jobs;
 using Studio.Data.Workspaces;
 using Studio.Web.Hosting;
@@ -12,7 +14,8 @@ namespace Studio.Web.Workspaces;
 
 /// <summary>
 /// On the very first start (no workspace yet) creates the "Retail demo" workspace and imports
-/// <c>sample-datasets/retail-demo</c> into it as a background job, so a newcomer sees data at once.
+/// <c>sample-datasets/retail-demo</c> into it as a background job, so a newcomer sees data at once; the job then defines
+/// the demo's two planted experiments (see <see cref="DemoExperiments"/>), so their readouts open at once too.
 /// </summary>
 public sealed class DemoWorkspaceSeeder(
     IDbContextFactory<StudioDbContext> contextFactory,
@@ -61,6 +64,7 @@ public sealed class DemoWorkspaceSeeder(
     {
         var importer = job.Services.GetRequiredService<IDatasetImporter>();
         var artifacts = job.Services.GetRequiredService<DatasetArtifacts>();
+        Dataset? experimentLog = null;
         for (var i = 0; i < files.Count; i++)
         {
             var (file, name, role) = files[i];
@@ -71,7 +75,15 @@ public sealed class DemoWorkspaceSeeder(
             var result = await importer.ImportWithReportAsync(new ImportRequest(workspaceId, Path.Combine(DemoFolder, file), name, role, file),
                 progress, job.CancellationToken);
             await artifacts.SaveAsync(result.Dataset.Id, DatasetArtifacts.ImportReport, result.Report, CancellationToken.None);
+            if (role == DatasetRole.Experiments) experimentLog = result.Dataset;
         }
+
+        if (experimentLog is not null)
+        {
+            var repository = job.Services.GetRequiredService<ExperimentRepository>();
+            foreach (var experiment in DemoExperiments.For(experimentLog)) await repository.AddAsync(experiment, job.CancellationToken);
+        }
+
         job.Report(1, $"Imported {files.Count} datasets");
         return null;
     }

@@ -114,4 +114,35 @@ public class StoredExperimentTests : StudioTestBase
         Assert.Equal(IssueSeverity.Error, issue.Severity);
         Assert.Contains("experiment = 'no_such_test'", issue.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Assign_FromSegmentMembers_WritesOnlyThoseUnitsWithTheHoldoutTakenFromThem()
+    {
+        var path = Studio.WriteFile("customers.csv", await File.ReadAllBytesAsync(RepoFile("sample-datasets", "retail-demo", "customers.csv")));
+        var customers = (await Studio.ImportAsync(path)).Dataset;
+        var tables = Studio.Get<Studio.Data.Datasets.DatasetTableStore>();
+        var idColumn = customers.Columns.Single(c => c.Name == "customer_id");
+        var all = new List<string>();
+        await foreach (var row in tables.ReadAllAsync(customers.TableName, [idColumn])) all.Add((string)row[0]!);
+        var members = all.Where((_, i) => i % 4 == 1).Take(1094).ToHashSet(StringComparer.Ordinal);
+        var design = new ExperimentDesign(customers.Id, "customer_id", [new DesignArm("control", 1), new DesignArm("treatment", 1)], 0.1, 42, "segment assignment", members, "bargain hunters");
+
+        var written = await Studio.Get<ExperimentDesigner>().AssignAsync(design);
+
+        Assert.Equal(1094, written.RowCount);
+        var units = new List<string>();
+        var variants = new List<string>();
+        var columns = written.Columns.OrderBy(c => c.Ordinal).ToList();
+        await foreach (var row in tables.ReadAllAsync(written.TableName, columns))
+        {
+            units.Add((string)row[0]!);
+            variants.Add((string)row[1]!);
+        }
+
+        Assert.True(units.ToHashSet(StringComparer.Ordinal).SetEquals(members));
+        // The power panel sizes floor(1094 * 0.9 / 2) = 492 per arm; the list has 109 holdout, 492 control, 493 treatment.
+        Assert.Equal([("control", 492), ("holdout", 109), ("treatment", 493)], variants.GroupBy(v => v).Select(g => (g.Key, g.Count())).OrderBy(g => g.Key));
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => Studio.Get<ExperimentDesigner>().AssignAsync(design with { UnitColumn = "region" }));
+        Assert.Contains("No value of column 'region' in dataset 'customers' is a member of segment 'bargain hunters'", e.Message, StringComparison.Ordinal);
+    }
 }

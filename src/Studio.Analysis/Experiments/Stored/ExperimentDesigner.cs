@@ -7,7 +7,10 @@ namespace Studio.Analysis.Experiments.Stored;
 public sealed record DesignArm(string Variant, double Weight);
 
 /// <summary>What to assign: units of a dataset split over arms after a holdout share is set aside. Same seed, same list.</summary>
-public sealed record ExperimentDesign(int SourceDatasetId, string UnitColumn, IReadOnlyList<DesignArm> Arms, double HoldoutShare, int Seed, string Name)
+/// <param name="Members">When set, only units whose id is in this set are assigned (a segment's members; the holdout is
+/// taken from them too); null assigns every unit of the dataset.</param>
+public sealed record ExperimentDesign(int SourceDatasetId, string UnitColumn, IReadOnlyList<DesignArm> Arms, double HoldoutShare, int Seed, string Name,
+    IReadOnlySet<string>? Members = null, string? SegmentName = null)
 {
     public const string HoldoutVariant = "holdout";
 }
@@ -42,7 +45,15 @@ public sealed class ExperimentDesigner(DatasetRepository datasets, DatasetTableS
         var units = new List<string>();
         await foreach (var row in tables.ReadAllAsync(source.TableName, [unitColumn], cancellationToken))
         {
-            if (row[0] is { } value) units.Add(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!);
+            if (row[0] is not { } value) continue;
+            var unit = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!;
+            if (design.Members is null || design.Members.Contains(unit)) units.Add(unit);
+        }
+
+        if (design.Members is not null && units.Count == 0)
+        {
+            throw new ArgumentException(
+                $"No value of column '{design.UnitColumn}' in dataset '{source.Name}' is a member of segment '{design.SegmentName}'; pick the column that holds the segment's keys.", nameof(design));
         }
 
         var variants = Assign(units.Count, design);
@@ -53,7 +64,7 @@ public sealed class ExperimentDesigner(DatasetRepository datasets, DatasetTableS
             WorkspaceId = source.WorkspaceId,
             Role = DatasetRole.Experiments,
             TableName = DatasetTableStore.NewTableName(),
-            DerivationJson = System.Text.Json.JsonSerializer.Serialize(new { design = design }),
+            DerivationJson = System.Text.Json.JsonSerializer.Serialize(new { design = design with { Members = null }, segmentMembers = design.Members?.Count }),
         };
         string[] names = ["unit_id", "variant", "assigned_at"];
         ColumnType[] types = [ColumnType.Identifier, ColumnType.Categorical, ColumnType.DateTime];

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Studio.Analysis.Experiments.Stored;
 using Studio.Data.Datasets;
+using Studio.Data.Segments;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web.Components.Pages.Experiments;
@@ -12,6 +13,7 @@ public sealed partial class DesignPage
     [Inject] public required WorkspaceState Workspace { get; init; }
     [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required ExperimentDesigner Designer { get; init; }
+    [Inject] public required SegmentStore Segments { get; init; }
 
     [SupplyParameterFromQuery(Name = "dataset")] public int? SegmentDataset { get; set; }
     [SupplyParameterFromQuery(Name = "units")] public long? SegmentUnits { get; set; }
@@ -33,6 +35,7 @@ public sealed partial class DesignPage
     private Dataset? _created;
     private string? _summary;
     private bool _busy;
+    private Segment? _segment;
 
     protected override async Task OnInitializedAsync()
     {
@@ -40,6 +43,11 @@ public sealed partial class DesignPage
         if (Workspace.Current is not null) _datasets = await Datasets.ListAsync(Workspace.Current.Id);
         if (SegmentDataset is { } id && _datasets.Any(d => d.Id == id)) DatasetChanged(id);
         if (SegmentName is not null) _name = SegmentName + " assignment";
+        if (SegmentName is not null && SegmentDataset is { } datasetId && Workspace.Current is not null)
+        {
+            _segment = (await Segments.ListAsync(Workspace.Current.Id))
+                .Where(s => s.Name == SegmentName && s.DatasetId == datasetId).OrderByDescending(s => s.CreatedAt).FirstOrDefault();
+        }
     }
 
     private void DatasetChanged(int? id)
@@ -62,7 +70,9 @@ public sealed partial class DesignPage
             return;
         }
 
-        var design = new ExperimentDesign(_datasetId!.Value, _unitColumn!, arms, _holdoutPercent / 100, _seed, _name ?? "");
+        // From a segment (on its own dataset), only its members are assigned, so the list matches the power panel's sizing.
+        var members = _segment is not null && _segment.DatasetId == _datasetId ? (await Segments.ReadMemberKeysAsync(_segment.Id)).ToHashSet(StringComparer.Ordinal) : null;
+        var design = new ExperimentDesign(_datasetId!.Value, _unitColumn!, arms, _holdoutPercent / 100, _seed, _name ?? "", members, _segment?.Name);
         _problems = ExperimentDesigner.Validate(design);
         if (_problems.Count > 0) return;
         _busy = true;
@@ -70,7 +80,11 @@ public sealed partial class DesignPage
         {
             _created = await Designer.AssignAsync(design);
             var counts = ExperimentDesigner.Assign((int)_created.RowCount, design).GroupBy(v => v).Select(g => $"{g.Key} {g.Count().ToString("N0", CultureInfo.CurrentCulture)}");
-            _summary = string.Join(", ", counts);
+            _summary = string.Join(", ", counts) + (members is null ? "" : $"; members of segment {_segment!.Name} only");
+        }
+        catch (ArgumentException e)
+        {
+            _problems = [e.Message.Split(" (Parameter", 2)[0]];
         }
         finally
         {
