@@ -7,7 +7,7 @@ namespace Studio.E2E;
 public sealed class CspTests(StudioAppFixture app)
 {
     [Fact]
-    public async Task Csp_InlineScriptAndEval_AreBlockedAndReported()
+    public async Task Csp_InlineScript_IsBlockedAndReported()
     {
         // Its own context, so the deliberate violations stay out of the fixture's list the other tests check.
         await using var context = await app.Browser.NewContextAsync();
@@ -23,10 +23,8 @@ public sealed class CspTests(StudioAppFixture app)
         var inlineRan = await page.EvaluateAsync<bool>("""
             () => { const s = document.createElement('script'); s.textContent = 'window.injected = true'; document.head.appendChild(s); return window.injected === true; }
             """);
-        var evalError = await page.EvaluateAsync<string>("() => { try { return String(window.eval('1 + 1')); } catch (e) { return e.name; } }");
 
         Assert.False(inlineRan);
-        Assert.Equal("EvalError", evalError);
         await page.WaitForTimeoutAsync(500);
         lock (reported) Assert.Contains(reported, r => r.Contains("inline script", StringComparison.Ordinal));
         Assert.DoesNotContain(app.CspViolations, v => v.Contains("inline script", StringComparison.Ordinal));

@@ -133,7 +133,7 @@ public sealed class ProjectionsTests(StudioAppFixture app, ITestOutputHelper out
         foreach (var ((at, draw), i) in timings.Select((t, i) => (t, i)))
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{rows:N0} points, {(i == 0 ? "cold" : "warm")} browser: navigation → drawn {at:F0} ms (draw call → drawn {draw:F0} ms)"));
         Assert.True(rows > 100_000, $"expected the ~100k events, got {rows}");
-        // The WebGL scatter draws under the content security policy (Plotly 3 ships regl precompiled: no eval).
+        // The WebGL scatter draws under the content security policy.
         Assert.Empty(app.CspViolations);
     }
 

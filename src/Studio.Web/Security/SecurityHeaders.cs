@@ -4,14 +4,15 @@ namespace Studio.Web.Security;
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     /// <summary>
-    /// Everything comes from Studio itself; no inline script and no eval (Plotly 3's WebGL traces use precompiled regl
-    /// code, checked in Chromium by the projection browser tests). Exceptions, each needed by something Studio ships:
+    /// Everything comes from Studio itself; no inline script. Exceptions, each needed by something Studio ships:
+    /// <c>'unsafe-eval'</c> — Plotly's WebGL bundle precompiles the regl draw calls it draws with, but keeps regl's
+    /// <c>Function</c>-based compiler for the others (the scatter's click and selection redraws failed without it);
     /// <c>style-src 'unsafe-inline'</c> — MudBlazor and Plotly set style attributes and inject style elements;
     /// <c>data:</c>/<c>blob:</c> images — Plotly's icons and image export. <c>connect-src 'self'</c> covers the
     /// circuit's WebSocket on the same origin.
     /// </summary>
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'none'";
 
