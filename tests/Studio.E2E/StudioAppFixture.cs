@@ -88,6 +88,10 @@ public sealed class StudioAppFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Chromium reports a blocked load, inline script or eval as a console error naming the policy.</summary>
+    public static bool IsCspViolation(IConsoleMessage message) =>
+        message.Text.Contains("Content Security Policy", StringComparison.Ordinal);
+
     public async Task<IPage> NewPageAsync(IBrowserContext? context = null)
     {
         context ??= await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -97,10 +101,9 @@ public sealed class StudioAppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        // Chromium reports a blocked load or eval as a console error naming the policy.
         page.Console += (_, message) =>
         {
-            if (!message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) return;
+            if (!IsCspViolation(message)) return;
             lock (_cspViolations) _cspViolations.Add($"{page.Url}: {message.Text}");
         };
         return page;

@@ -4,8 +4,9 @@ namespace Studio.Web.Security;
 internal sealed class SecurityHeaders(RequestDelegate next)
 {
     /// <summary>
-    /// Everything comes from Studio itself. Exceptions, each needed by something Studio ships:
-    /// <c>'unsafe-eval'</c> — Plotly's WebGL traces (regl) compile their draw calls with <c>Function</c>;
+    /// Everything comes from Studio itself; no inline script. Exceptions, each needed by something Studio ships:
+    /// <c>'unsafe-eval'</c> — Plotly's WebGL bundle precompiles the regl draw calls it draws with, but keeps regl's
+    /// <c>Function</c>-based compiler for the others (the scatter's click and selection redraws failed without it);
     /// <c>style-src 'unsafe-inline'</c> — MudBlazor and Plotly set style attributes and inject style elements;
     /// <c>data:</c>/<c>blob:</c> images — Plotly's icons and image export. <c>connect-src 'self'</c> covers the
     /// circuit's WebSocket on the same origin.
