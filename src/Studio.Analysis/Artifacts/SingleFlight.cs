@@ -23,7 +23,8 @@ public sealed class SingleFlight<TKey, TValue> where TKey : notnull
     {
         try
         {
-            return await Task.Run(compute);
+            // Runs on the first caller's context, as an unshared call would; the others await its task.
+            return await compute();
         }
         finally
         {

@@ -37,7 +37,8 @@ public sealed class DataComponentTests : DataTestContext
     {
         var dataset = await ImportAsync("orders.csv", Csv);
         var cut = Render<ProfilePanel>(p => p.Add(c => c.Dataset, dataset));
-        cut.WaitForElement("[data-testid=profile-table]");
+        // Profiling runs inside OnParametersSetAsync; under heavy machine load (load average 45 on 2 cores seen) it took over bUnit's default 1 s.
+        cut.WaitForElement("[data-testid=profile-table]", TimeSpan.FromSeconds(30));
         Assert.Equal("1", cut.Find("[data-testid=duplicate-rows]").TextContent.Trim());
         var amount = cut.Find("[data-testid=profile-row-1]").TextContent;
         Assert.Contains("amount", amount, StringComparison.Ordinal);

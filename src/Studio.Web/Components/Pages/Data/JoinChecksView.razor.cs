@@ -12,6 +12,8 @@ public sealed partial class JoinChecksView
     [Parameter, EditorRequired] public int WorkspaceId { get; set; }
     /// <summary>Changing it re-runs the checks (e.g. after another import).</summary>
     [Parameter] public int Revision { get; set; }
+    /// <summary>When set, only the checks that read this dataset (by name, any version) are shown.</summary>
+    [Parameter] public string? DatasetName { get; set; }
 
     private IReadOnlyList<JoinCheck>? _checks;
     private (int, int)? _loaded;
@@ -20,7 +22,8 @@ public sealed partial class JoinChecksView
     {
         if (_loaded == (WorkspaceId, Revision)) return;
         _loaded = (WorkspaceId, Revision);
-        _checks = await Joins.CheckAsync(WorkspaceId);
+        var checks = await Joins.CheckAsync(WorkspaceId);
+        _checks = DatasetName is null ? checks : [.. checks.Where(c => c.FromDataset == DatasetName || c.ToDataset == DatasetName)];
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
