@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MudBlazor.Services;
+using Studio.Web.Accounts;
 using Studio.Web.Api;
 using Studio.Web.Hosting;
 using Studio.Web.Workspaces;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         builder.Services.AddScoped<WorkspaceState>();
         builder.Services.AddSingleton<DemoWorkspaceSeeder>();
         builder.Services.AddHostedService<StartupTasks>();
+        builder.AddStudioAccounts(launch);
         if (launch.Desktop) DesktopLauncher.Configure(builder);
         return builder;
     }
@@ -38,8 +40,10 @@ public static class DependencyInjection
         // Packaged assets (_content/MudBlazor, _content/Plotly.Blazor, _framework) come from the static web assets
         // manifest; the top-level wwwroot/ is the web root itself.
         app.UseStaticFiles();
+        app.UseStudioAccounts();
         app.UseAntiforgery();
         app.MapOpenApi();
+        app.MapStudioAccounts();
         app.MapStudioApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
