@@ -31,7 +31,7 @@ public sealed class KMeansSegmentsTests(StudioAppFixture app)
     [Fact]
     public async Task KMeans_CustomerEmbeddingFromEvents_ScanThenCreateSegments()
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = app.CreateAdminHttpClient();
         var (workspaceId, eventsId) = await DemoAsync(http);
         // Honest target: which product each event touches, from the customer id alone (no segment label anywhere).
         var spec = JsonNode.Parse("""

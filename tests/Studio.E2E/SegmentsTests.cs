@@ -107,7 +107,7 @@ public sealed class SegmentsTests(StudioAppFixture app)
     /// <summary>The HTTP API over the segment the browser made: get, members, export log, preview, create by keys, refusals.</summary>
     private async Task CheckApiAsync(string profilePath, int expected)
     {
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        using var http = app.CreateAdminHttpClient();
         var id = int.Parse(profilePath.Split('/')[^1], CultureInfo.InvariantCulture);
         var segment = await http.GetFromJsonAsync<JsonObject>($"api/segments/{id}");
         Assert.Equal("Rule", (string?)segment!["source"]);

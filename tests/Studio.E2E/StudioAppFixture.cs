@@ -8,11 +8,14 @@ namespace Studio.E2E;
 
 /// <summary>
 /// Starts the real app (its own build output) on a free loopback port with a temporary data folder, and Debian's
-/// Chromium through Playwright. Shared by every browser test in the collection.
+/// Chromium through Playwright. Shared by every browser test in the collection. The administrator is created
+/// through the one-time setup link the app prints, and every page the fixture opens is signed in as that user.
 /// </summary>
 public sealed class StudioAppFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminUser = "e2e-admin";
+    public const string AdminPassword = "e2e admin password 1";
     private readonly StringBuilder _log = new();
     private Process? _app;
     private IPlaywright? _playwright;
@@ -20,6 +23,9 @@ public sealed class StudioAppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "studio-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The administrator's cookies; every context from <see cref="NewPageAsync"/> starts with them.</summary>
+    public string AdminStorageState { get; private set; } = "";
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
     public static string ScreenshotDir { get; } = Path.Combine(RepositoryRoot, "tests", "Studio.E2E", "screenshots");
 
@@ -65,15 +71,62 @@ public sealed class StudioAppFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+        await CreateAdministratorAsync();
+    }
+
+    /// <summary>Opens the setup link the app printed, creates the administrator, and keeps its signed-in cookies.</summary>
+    private async Task CreateAdministratorAsync()
+    {
+        var link = System.Text.RegularExpressions.Regex.Match(AppLog, @"Open (\S+/setup/[A-Za-z0-9_-]+) once");
+        if (!link.Success) throw new InvalidOperationException("The app printed no setup link:\n" + AppLog);
+        var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link.Groups[1].Value);
+        await page.FillAsync("[data-testid=setup-user]", AdminUser);
+        await page.FillAsync("[data-testid=setup-password]", AdminPassword);
+        await page.FillAsync("[data-testid=setup-confirm]", AdminPassword);
+        await page.ClickAsync("[data-testid=setup-submit]");
+        await page.WaitForSelectorAsync("[data-testid=nav]", new() { Timeout = 60_000 });
+        AdminStorageState = await context.StorageStateAsync();
+        await context.CloseAsync();
+    }
+
+    /// <summary>A browser context without any cookie (a stranger), or signed in with the given storage state.</summary>
+    public Task<IBrowserContext> NewContextAsync(string? storageState = null) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        AcceptDownloads = true,
+        StorageState = storageState,
+    });
+
+    /// <summary>Signs a fresh context in through the sign-in form and returns it on the overview page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password)
+    {
+        var page = await NewPageAsync(await NewContextAsync());
+        await page.GotoAsync(BaseUrl + "/signin");
+        await page.FillAsync("[data-testid=signin-user]", userName);
+        await page.FillAsync("[data-testid=signin-password]", password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForSelectorAsync("[data-testid=nav]", new() { Timeout = 60_000 });
+        return page;
+    }
+
+    /// <summary>An HTTP client that carries the administrator's sign-in cookie.</summary>
+    public HttpClient CreateAdminHttpClient()
+    {
+        var cookies = new CookieContainer();
+        using var state = System.Text.Json.JsonDocument.Parse(AdminStorageState);
+        foreach (var cookie in state.RootElement.GetProperty("cookies").EnumerateArray())
+        {
+            cookies.Add(new System.Net.Cookie(cookie.GetProperty("name").GetString()!, cookie.GetProperty("value").GetString(),
+                cookie.GetProperty("path").GetString(), cookie.GetProperty("domain").GetString()));
+        }
+        return new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public async Task<IPage> NewPageAsync(IBrowserContext? context = null)
     {
-        context ??= await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            AcceptDownloads = true,
-        });
+        context ??= await NewContextAsync(AdminStorageState);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         return page;
