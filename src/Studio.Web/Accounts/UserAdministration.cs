@@ -64,6 +64,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, SetupLink se
             throw new AccountException("The last administrator cannot lose the administrator role.");
         Check(await users.RemoveFromRolesAsync(user, current));
         Check(await users.AddToRoleAsync(user, role));
+        // Cookies would pick up the new role at their next validation, but an open circuit only compares the stamp.
+        Check(await users.UpdateSecurityStampAsync(user));
         AccountEvents.RoleChanged(logger, actor, user.UserName!, role);
     }
 
