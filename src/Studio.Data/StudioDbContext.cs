@@ -28,6 +28,7 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<Segment> Segments => Set<Segment>();
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<SegmentExport> SegmentExports => Set<SegmentExport>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -23,6 +23,7 @@ namespace Studio.Web.Accounts;
 internal static class AccountsComposition
 {
     public const string OpenIdConnectSection = "Studio:Auth:OpenIdConnect";
+    private const string SelectorScheme = "StudioCookieOrToken";
     public static readonly TimeSpan RevalidationInterval = TimeSpan.FromMinutes(1);
 
     public static IHostApplicationBuilder AddStudioAccounts(this IHostApplicationBuilder builder, LaunchOptions launch)
@@ -54,12 +55,17 @@ internal static class AccountsComposition
             return builder;
         }
 
-        var authentication = services.AddAuthentication(IdentityConstants.ApplicationScheme);
+        // A bearer token for the HTTP API, Identity's cookie for everything else.
+        var authentication = services.AddAuthentication(SelectorScheme);
+        authentication.AddPolicyScheme(SelectorScheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
+            ApiTokenAuthenticationHandler.HasBearer(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
+        authentication.AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         authentication.AddIdentityCookies();
         services.ConfigureApplicationCookie(ConfigureCookie);
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = RevalidationInterval);
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationStateProvider>();
         services.AddHostedService<AccountsStartup>();
+        services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddDocumentTransformer<BearerOpenApiTransformer>());
         AddOpenIdConnectWhenConfigured(authentication, builder.Configuration.GetSection(OpenIdConnectSection));
         return builder;
     }

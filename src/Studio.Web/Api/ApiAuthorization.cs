@@ -21,4 +21,15 @@ internal static class ApiAuthorization
         });
         return builder;
     }
+
+    /// <summary>A token limited to one workspace is refused (403) on any route naming another workspace.</summary>
+    public static RouteGroupBuilder RestrictTokensToTheirWorkspace(this RouteGroupBuilder group) =>
+        group.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (http.User.FindFirst(ApiTokenAuthenticationHandler.WorkspaceClaim)?.Value is { } allowed &&
+                http.Request.RouteValues.TryGetValue("workspaceId", out var requested) && !string.Equals(requested?.ToString(), allowed, StringComparison.Ordinal))
+                return Results.Problem($"This token is limited to workspace {allowed}.", statusCode: StatusCodes.Status403Forbidden);
+            return await next(context);
+        });
 }
