@@ -33,6 +33,7 @@ public static class DependencyInjection
         services.AddSingleton<UploadStore>();
         services.AddSingleton<ExperimentRepository>();
         services.AddSingleton<ShareLinkService>();
+        services.AddSingleton<Accounts.ApiTokenStore>();
         services.AddSingleton<Projections.ProjectionStore>();
         services.AddSingleton<Projections.ProjectionFiles>();
         services.AddSingleton<SegmentStore>();

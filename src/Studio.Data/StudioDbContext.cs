@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Studio.Data.Audit;
+using Studio.Data.Accounts;
 using Studio.Data.Datasets;
 using Studio.Data.Experiments;
 using Studio.Data.Jobs;
@@ -11,7 +13,7 @@ using Studio.Data.Workspaces;
 
 namespace Studio.Data;
 
-public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : DbContext(options)
+public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) : IdentityDbContext<StudioUser>(options)
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<Dataset> Datasets => Set<Dataset>();
@@ -28,9 +30,14 @@ public sealed class StudioDbContext(DbContextOptions<StudioDbContext> options) :
     public DbSet<SegmentMember> SegmentMembers => Set<SegmentMember>();
     public DbSet<SegmentExport> SegmentExports => Set<SegmentExport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // Identity's users, roles, claims and logins live in the same store as everything else.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

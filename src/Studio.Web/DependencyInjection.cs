@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using MudBlazor.Services;
+using Studio.Web.Accounts;
 using Studio.Web.Api;
 using Studio.Web.Audit;
 using Studio.Web.Hosting;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<DemoWorkspaceSeeder>();
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddStudioHardening();
+        builder.AddStudioAccounts(launch);
         if (launch.Desktop) DesktopLauncher.Configure(builder);
         return builder;
     }
@@ -44,8 +46,11 @@ public static class DependencyInjection
         // Packaged assets (_content/MudBlazor, _content/Plotly.Blazor, _framework) come from the static web assets
         // manifest; the top-level wwwroot/ is the web root itself.
         app.UseStaticFiles();
+        app.UseStudioAccounts();
+        app.UseStudioRateLimits();
         app.UseAntiforgery();
         app.MapOpenApi();
+        app.MapStudioAccounts();
         app.MapStudioApi();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

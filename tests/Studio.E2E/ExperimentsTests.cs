@@ -98,6 +98,19 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         await shared.ScreenshotAsync(new() { Path = Shot("shared-report.png"), FullPage = true });
         var token = url[(url.LastIndexOf('/') + 1)..];
         Assert.Equal(200, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api/share/{token}")).Status);
+        // The share page is plain server-rendered HTML: no script, so no circuit and no client-side navigation.
+        Assert.Equal(0, await shared.Locator("script").CountAsync());
+        // The report's own API answers the stranger only with the token, and nothing else of the workspace opens.
+        Assert.Equal(401, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/readout")).Status);
+        Assert.Equal(200, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/readout?share={token}")).Status);
+        Assert.Equal(200, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/report.html?share={token}")).Status);
+        Assert.Equal(401, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api/workspaces")).Status);
+        Assert.Equal(401, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api/experiments/{experimentPath.Split('/')[^1]}")).Status);
+        var elsewhere = await stranger.NewPageAsync();
+        await elsewhere.GotoAsync(app.BaseUrl + "/data");
+        Assert.StartsWith(app.BaseUrl + "/signin", elsewhere.Url, StringComparison.Ordinal);
+        Assert.Equal(1, await elsewhere.Locator("[data-testid=signin-form]").CountAsync());
+        await elsewhere.CloseAsync();
 
         await page.ClickAsync("[data-testid=revoke-share-link]");
         await Assertions.Expect(page.Locator("[data-testid=share-links]")).ToContainTextAsync("revoked");
@@ -107,6 +120,7 @@ public sealed class ExperimentsTests(StudioAppFixture app)
         Assert.Contains("revoked", await shared.InnerTextAsync("[data-testid=share-unavailable]"), StringComparison.Ordinal);
         Assert.Equal(0, await shared.Locator("[data-testid=experiment-report]").CountAsync());
         Assert.Equal(410, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api/share/{token}")).Status);
+        Assert.Equal(401, (await shared.APIRequest.GetAsync($"{app.BaseUrl}/api{experimentPath}/readout?share={token}")).Status);
         await stranger.CloseAsync();
     }
 

@@ -8,11 +8,14 @@ namespace Studio.E2E;
 
 /// <summary>
 /// Starts the real app (its own build output) on a free loopback port with a temporary data folder, and Debian's
-/// Chromium through Playwright. Shared by every browser test in the collection.
+/// Chromium through Playwright. Shared by every browser test in the collection. The administrator is created
+/// through the one-time setup link the app prints, and every page the fixture opens is signed in as that user.
 /// </summary>
 public sealed class StudioAppFixture : IAsyncLifetime
 {
     private const string ChromiumPath = "/usr/bin/chromium";
+    public const string AdminUser = "e2e-admin";
+    public const string AdminPassword = "e2e admin password 1";
     private readonly StringBuilder _log = new();
     private readonly List<string> _cspViolations = [];
     private Process? _app;
@@ -21,6 +24,9 @@ public sealed class StudioAppFixture : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "studio-e2e-" + Guid.NewGuid().ToString("N")[..8]);
     public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>The administrator's cookies; every context from <see cref="NewPageAsync"/> starts with them.</summary>
+    public string AdminStorageState { get; private set; } = "";
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
     public static string ScreenshotDir { get; } = Path.Combine(RepositoryRoot, "tests", "Studio.E2E", "screenshots");
 
@@ -47,6 +53,8 @@ public sealed class StudioAppFixture : IAsyncLifetime
             UseShellExecute = false,
         };
         start.Environment["STUDIO_DATA_DIR"] = DataDir;
+        // Every browser test signs in from 127.0.0.1; the sign-in limit (10 in 5 minutes) is tested in the web tests.
+        start.Environment["Studio__RateLimits__signin__PermitLimit"] = "1000";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         _app = Process.Start(start) ?? throw new InvalidOperationException("could not start the app");
         _app.OutputDataReceived += (_, e) => Append(e.Data);
@@ -66,15 +74,60 @@ public sealed class StudioAppFixture : IAsyncLifetime
                 "--disable-sync", "--no-first-run", "--disable-quic",
             ],
         });
+        await CreateAdministratorAsync();
+    }
+
+    /// <summary>Opens the setup link the app printed, creates the administrator, and keeps its signed-in cookies.</summary>
+    private async Task CreateAdministratorAsync()
+    {
+        var link = System.Text.RegularExpressions.Regex.Match(AppLog, @"Open (\S+/setup/[A-Za-z0-9_-]+) once");
+        if (!link.Success) throw new InvalidOperationException("The app printed no setup link:\n" + AppLog);
+        var context = await Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(link.Groups[1].Value);
+        await page.FillAsync("[data-testid=setup-user]", AdminUser);
+        await page.FillAsync("[data-testid=setup-password]", AdminPassword);
+        await page.FillAsync("[data-testid=setup-confirm]", AdminPassword);
+        await page.ClickAsync("[data-testid=setup-submit]");
+        await page.WaitForSelectorAsync("[data-testid=nav]", new() { Timeout = 60_000 });
+        AdminStorageState = await context.StorageStateAsync();
+        await context.CloseAsync();
+    }
+
+    /// <summary>A browser context without any cookie (a stranger), or signed in with the given storage state.</summary>
+    public Task<IBrowserContext> NewContextAsync(string? storageState = null) => Browser.NewContextAsync(new BrowserNewContextOptions
+    {
+        ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+        AcceptDownloads = true,
+        StorageState = storageState,
+    });
+
+    /// <summary>Signs a fresh context in through the sign-in form and returns it on the overview page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password)
+    {
+        var page = await NewPageAsync(await NewContextAsync());
+        await page.GotoAsync(BaseUrl + "/signin");
+        await page.FillAsync("[data-testid=signin-user]", userName);
+        await page.FillAsync("[data-testid=signin-password]", password);
+        await page.ClickAsync("[data-testid=signin-submit]");
+        await page.WaitForSelectorAsync("[data-testid=nav]", new() { Timeout = 60_000 });
+        return page;
     }
 
     /// <summary>The header every state-changing API call needs (see the app's CrossSiteRequestGuard).</summary>
     public static IReadOnlyDictionary<string, string> ApiHeaders { get; } = new Dictionary<string, string> { ["X-Studio-Request"] = "1" };
 
-    /// <summary>An HTTP client for the app's API that sends <see cref="ApiHeaders"/>.</summary>
+    /// <summary>An HTTP client for the app's API: the administrator's sign-in cookie and <see cref="ApiHeaders"/>.</summary>
     public HttpClient CreateApiClient()
     {
-        var http = new HttpClient { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
+        var cookies = new CookieContainer();
+        using var state = System.Text.Json.JsonDocument.Parse(AdminStorageState);
+        foreach (var cookie in state.RootElement.GetProperty("cookies").EnumerateArray())
+        {
+            cookies.Add(new System.Net.Cookie(cookie.GetProperty("name").GetString()!, cookie.GetProperty("value").GetString(),
+                cookie.GetProperty("path").GetString(), cookie.GetProperty("domain").GetString()));
+        }
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = new Uri(BaseUrl + "/"), Timeout = TimeSpan.FromSeconds(30) };
         foreach (var (name, value) in ApiHeaders) http.DefaultRequestHeaders.Add(name, value);
         return http;
     }
@@ -94,11 +147,7 @@ public sealed class StudioAppFixture : IAsyncLifetime
 
     public async Task<IPage> NewPageAsync(IBrowserContext? context = null)
     {
-        context ??= await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
-            AcceptDownloads = true,
-        });
+        context ??= await NewContextAsync(AdminStorageState);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         page.Console += (_, message) =>

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +12,11 @@ using Studio.Data.Datasets;
 using Studio.Data.Jobs;
 using Studio.Data.Storage;
 using Studio.Data.Workspaces;
+using Studio.Data.Accounts;
 using Studio.Ml;
 using Studio.Web.Audit;
+using Studio.Web.Accounts;
+using Studio.Web.Hosting;
 using Studio.Web.Workspaces;
 
 namespace Studio.Web.ComponentTests;
@@ -36,12 +40,29 @@ public class StudioTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<WorkspaceState>();
         Services.AddHttpContextAccessor();
         Services.AddScoped<AuditTrail>();
+        Services.AddSingleton(new LaunchOptions([], Desktop: false, WebRoot: "", ContentRoot: ""));
+        // Components render for a signed-in analyst unless a test changes the user (SignInAs).
+        Authorization = AddAuthorization();
+        SignInAs(StudioRoles.Analyst);
         Directory.CreateDirectory(_dataDir);
         using var context = Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContext();
         context.Database.Migrate();
     }
 
     public StudioStorageOptions Storage { get; }
+    public BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>The user components see: named after the role, with that role and the policies it grants.</summary>
+    public void SignInAs(string role)
+    {
+        Authorization.SetAuthorized(role);
+        Authorization.SetRoles(role);
+        Authorization.SetPolicies(
+        [
+            .. StudioRoles.Writers.Contains(role) ? [StudioPolicies.Write] : Array.Empty<string>(),
+            .. role == StudioRoles.Administrator ? [StudioPolicies.Administer] : Array.Empty<string>(),
+        ]);
+    }
     public JobNotifier Notifier => Services.GetRequiredService<JobNotifier>();
     public DatasetRepository Datasets => Services.GetRequiredService<DatasetRepository>();
 

@@ -137,6 +137,28 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task SignInAttempts_PastTheRateLimit_Get429_TheFormStillLoads()
+    {
+        using var app = new StudioWebFactory(new()
+        {
+            ["Studio:RateLimits:signin:PermitLimit"] = "2",
+            ["Studio:RateLimits:signin:WindowSeconds"] = "600",
+        });
+        using var admin = app.CreateApiClient(); // creates the administrator through the setup link
+        using var stranger = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        for (var i = 0; i < 2; i++)
+        {
+            using var attempt = await stranger.SignInAsync(StudioWebFactory.AdminUser, "not the password " + i);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, attempt.StatusCode);
+        }
+
+        using var refused = await stranger.SignInAsync(StudioWebFactory.AdminUser, StudioWebFactory.AdminPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        using var form = await stranger.GetAsync("signin");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
     public async Task DesktopMode_WithoutTheLaunchKey_Is403_WithItGetsACookieAndIn()
     {
         var key = DesktopAccessKey.Create();

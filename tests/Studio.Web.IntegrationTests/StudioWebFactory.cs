@@ -19,11 +19,15 @@ namespace Studio.Web.IntegrationTests;
 /// optional configuration and services, and the log kept for assertions. Tests run one at a time: the data folder
 /// reaches the app through <c>STUDIO_DATA_DIR</c>, which is process-wide.
 /// </summary>
-public sealed class StudioWebFactory : WebApplicationFactory<LaunchOptions>
+public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptions>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
     private readonly string _emptySamples;
+    private bool _administratorCreated;
+
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "integration admin pass";
 
     public StudioWebFactory(Dictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
@@ -38,17 +42,46 @@ public sealed class StudioWebFactory : WebApplicationFactory<LaunchOptions>
     public string UploadsDir => Path.Combine(DataDir, "uploads");
     public ConcurrentQueue<(LogLevel Level, string Message, Exception? Exception)> Log { get; } = new();
 
-    /// <summary>A client that sends the header every state-changing API call needs.</summary>
+    /// <summary>
+    /// A client that sends the header every state-changing API call needs, signed in as the administrator in web mode
+    /// (created through the setup link the app logs on its first request; desktop mode has no sign-in).
+    /// </summary>
     public HttpClient CreateApiClient(string? baseAddress = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions
         {
             AllowAutoRedirect = false,
+            HandleCookies = true,
             BaseAddress = new Uri(baseAddress ?? "http://localhost/"),
         });
         client.DefaultRequestHeaders.Add(CrossSiteRequestGuard.HeaderName, "1");
+        if (baseAddress is null) SignInAdministratorAsync(client).GetAwaiter().GetResult();
         return client;
     }
+
+    private async Task SignInAdministratorAsync(HttpClient client)
+    {
+        var setup = Log.Select(line => SetupLink().Match(line.Message)).FirstOrDefault(m => m.Success);
+        if (setup is null) return; // desktop mode: a local user, no sign-in
+        if (!_administratorCreated)
+        {
+            var created = await client.PostFormAsync(new Uri(setup.Groups[1].Value).PathAndQuery, "setup", new()
+            {
+                ["Input.UserName"] = AdminUser, ["Input.Password"] = AdminPassword, ["Input.Confirm"] = AdminPassword,
+            });
+            if (created.StatusCode != System.Net.HttpStatusCode.Redirect)
+                throw new InvalidOperationException($"Setup answered {created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            _administratorCreated = true;
+            return;
+        }
+
+        var signedIn = await client.SignInAsync(AdminUser, AdminPassword);
+        if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in answered {signedIn.StatusCode}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"Open (\S+/setup/[A-Za-z0-9_-]+) once")]
+    private static partial System.Text.RegularExpressions.Regex SetupLink();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Studio.Data.Storage;
 
 namespace Studio.Data.Experiments;
 
@@ -22,8 +22,7 @@ public sealed class ShareLinkService(IDbContextFactory<StudioDbContext> contexts
 {
     public async Task<CreatedShareLink> CreateAsync(int experimentId, DateTimeOffset? expiresAt, CancellationToken cancellationToken = default)
     {
-        var bytes = RandomNumberGenerator.GetBytes(32);
-        var token = Base64UrlEncode(bytes);
+        var token = SecretTokens.New();
         await using var context = await contexts.CreateDbContextAsync(cancellationToken);
         if (!await context.ExperimentDefinitions.AnyAsync(e => e.Id == experimentId, cancellationToken))
             throw new InvalidOperationException($"Experiment {experimentId} does not exist.");
@@ -63,8 +62,5 @@ public sealed class ShareLinkService(IDbContextFactory<StudioDbContext> contexts
         return true;
     }
 
-    public static byte[] Hash(string token) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token));
-
-    private static string Base64UrlEncode(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static byte[] Hash(string token) => SecretTokens.Hash(token);
 }

@@ -6,7 +6,7 @@ public static class ApiEndpoints
     public static WebApplication MapStudioApi(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var api = app.MapGroup("/api").DisableAntiforgery();
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireWritersForChanges().RestrictTokensToTheirWorkspace();
         api.MapWorkspacesApi();
         api.MapDatasetsApi();
         api.MapRecipesApi();

@@ -105,6 +105,7 @@ internal static class ExperimentsApi
 
         group.MapGet("/experiments/{id:int}/readout", async (int id, ExperimentRepository experiments, StoredExperimentAnalyzer analyzer, CancellationToken ct) =>
                 await experiments.FindAsync(id, ct) is { } d ? ReadoutResult(await analyzer.AnalyzeAsync(d, ct)) : Results.NotFound())
+            .AllowWithShareToken()
             .WithSummary("The readout (or the issues that prevented it; 422)");
 
         group.MapGet("/experiments/{id:int}/report.html", async (int id, ExperimentRepository experiments, StoredExperimentAnalyzer analyzer, CancellationToken ct) =>
@@ -113,6 +114,7 @@ internal static class ExperimentsApi
                 var html = ReportHtmlWriter.Write(await analyzer.AnalyzeAsync(d, ct), CultureInfo.InvariantCulture);
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", FileName(d, "html"));
             })
+            .AllowWithShareToken()
             .WithSummary("A self-contained HTML report (works offline)");
 
         group.MapGet("/experiments/{id:int}/results.csv", async (int id, ExperimentRepository experiments, StoredExperimentAnalyzer analyzer, CancellationToken ct) =>
@@ -122,6 +124,7 @@ internal static class ExperimentsApi
                 if (analysis.Readout is null) return Problem(analysis);
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(ResultsCsvWriter.Write(analysis.Readout)), "text/csv; charset=utf-8", FileName(d, "csv"));
             })
+            .AllowWithShareToken()
             .WithSummary("The comparisons as CSV");
 
         group.MapGet("/experiments/{id:int}/share-links", async (int id, ShareLinkService links, CancellationToken ct) =>
@@ -161,6 +164,7 @@ internal static class ExperimentsApi
                         : Results.Problem("The shared experiment no longer exists.", statusCode: 404),
                 };
             })
+            .AllowAnonymous()
             .WithTags("Sharing").WithSummary("The read-only readout behind a share token (404 unknown, 410 revoked or expired)");
     }
 

@@ -29,6 +29,13 @@ public static class HardeningExtensions
         });
         if (app.Services.GetService<DesktopAccessKey>() is not null) app.UseMiddleware<DesktopAccessMiddleware>();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        return app;
+    }
+
+    /// <summary>After authentication, so that limits partition by the signed-in user (else the client address).</summary>
+    public static WebApplication UseStudioRateLimits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         return app;
     }

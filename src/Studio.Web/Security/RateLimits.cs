@@ -14,7 +14,7 @@ public static class RateLimits
     /// <summary><c>POST /api/uploads</c>: 30 uploads a minute by default.</summary>
     public const string Uploads = "uploads";
 
-    /// <summary>For the sign-in endpoints (attached where they are mapped): 10 attempts in 5 minutes by default.</summary>
+    /// <summary>Sign-in attempts (POSTs of the sign-in page, <c>[EnableRateLimiting]</c> on it): 10 in 5 minutes by default.</summary>
     public const string SignIn = "signin";
 
     public static IServiceCollection AddStudioRateLimits(this IServiceCollection services)
@@ -22,7 +22,10 @@ public static class RateLimits
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(Uploads, http => FixedWindow(http, Uploads, permits: 30, window: TimeSpan.FromMinutes(1)));
-            options.AddPolicy(SignIn, http => FixedWindow(http, SignIn, permits: 10, window: TimeSpan.FromMinutes(5)));
+            // The sign-in page is one endpoint for GET (the form) and POST (an attempt): only attempts count.
+            options.AddPolicy(SignIn, http => HttpMethods.IsPost(http.Request.Method)
+                ? FixedWindow(http, SignIn, permits: 10, window: TimeSpan.FromMinutes(5))
+                : RateLimitPartition.GetNoLimiter("signin-form"));
             options.OnRejected = async (context, ct) =>
             {
                 var retry = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : (TimeSpan?)null;

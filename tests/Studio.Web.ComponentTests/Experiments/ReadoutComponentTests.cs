@@ -71,6 +71,15 @@ public sealed class ReadoutComponentTests : StudioTestContext
     }
 
     [Fact]
+    public void DecisionPanel_Viewer_EveryDecisionButtonDisabled()
+    {
+        SignInAs(Studio.Data.Accounts.StudioRoles.Viewer);
+        var cut = Render<DecisionPanel>(p => p.Add(x => x.Definition, Definition()).Add(x => x.Readout, Healthy.Value));
+        foreach (var id in new[] { "decide-ship", "decide-dont-ship", "decide-keep-running", "save-decision" })
+            Assert.True(cut.Find($"[data-testid={id}]").HasAttribute("disabled"), id);
+    }
+
+    [Fact]
     public void ReportView_StoredAnalysis_ShowsQuestionDesignDecisionAndNotes()
     {
         var readout = Mismatched.Value;

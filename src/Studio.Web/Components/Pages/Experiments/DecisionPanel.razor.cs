@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Studio.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Studio.Analysis.Experiments.Readout;
@@ -8,6 +10,7 @@ namespace Studio.Web.Components.Pages.Experiments;
 /// <summary>Ship / don't ship / keep running, with notes. "Ship" is disabled while the readout has ship blockers.</summary>
 public sealed partial class DecisionPanel
 {
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
     [Inject] public required ExperimentRepository Experiments { get; init; }
     [Parameter, EditorRequired] public required ExperimentDefinition Definition { get; set; }
     [Parameter] public ExperimentReadout? Readout { get; set; }
@@ -15,6 +18,10 @@ public sealed partial class DecisionPanel
     private ExperimentDecision _decision;
     private string? _notes;
     private bool _saved;
+
+    private bool _canWrite;
+
+    protected override async Task OnInitializedAsync() => _canWrite = await WriteAccess.CanWriteAsync(Authentication);
 
     protected override void OnParametersSet()
     {

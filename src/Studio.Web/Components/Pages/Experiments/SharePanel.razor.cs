@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Studio.Web.Accounts;
 using Microsoft.AspNetCore.Components;
 using Studio.Data.Experiments;
 using Studio.Web.Audit;
@@ -6,6 +8,7 @@ namespace Studio.Web.Components.Pages.Experiments;
 
 public sealed partial class SharePanel
 {
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
     [Inject] public required ShareLinkService Links { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required TimeProvider Clock { get; init; }
@@ -16,6 +19,10 @@ public sealed partial class SharePanel
     private IReadOnlyList<ShareLink> _links = [];
     private int? _expiresInDays;
     private string? _created;
+
+    private bool _canWrite;
+
+    protected override async Task OnInitializedAsync() => _canWrite = await WriteAccess.CanWriteAsync(Authentication);
 
     protected override async Task OnParametersSetAsync() => _links = await Links.ListAsync(ExperimentId);
 

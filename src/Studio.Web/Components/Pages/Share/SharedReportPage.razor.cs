@@ -4,7 +4,11 @@ using Studio.Data.Experiments;
 
 namespace Studio.Web.Components.Pages.Share;
 
-/// <summary>The one page a share token opens: the report of one experiment, without the workspace shell.</summary>
+/// <summary>
+/// The one page a share token opens: the report of one experiment, without the workspace shell. Server-rendered
+/// (no circuit, no script, no navigation) and anonymous; the token is checked on every request, so a revoked link
+/// stops at the next load.
+/// </summary>
 public sealed partial class SharedReportPage
 {
     [Inject] public required ShareLinkService Links { get; init; }
