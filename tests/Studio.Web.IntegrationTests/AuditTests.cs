@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Studio.Data;
+using Studio.Data.Accounts;
 using Studio.Data.Audit;
 using Studio.Data.Experiments;
+using Studio.Web.Accounts;
+using Studio.Web.Security;
 
 namespace Studio.Web.IntegrationTests;
 
@@ -45,7 +44,7 @@ public sealed class AuditTests
         JsonObject One(string action) => Assert.Single(lines, l => (string)l["action"]! == action);
 
         var upload = One("Upload");
-        Assert.Equal(AuditActors.Local, (string)upload["actor"]!);
+        Assert.Equal(StudioWebFactory.AdminUser, (string)upload["actor"]!);
         Assert.Equal("upload customers.csv", (string)upload["target"]!);
         Assert.Equal(Api.DemoWorkspaceId, (int)upload["workspaceId"]!);
         Assert.Equal(AuditActors.System, (string)One("UploadDeleted")["actor"]!);
@@ -55,7 +54,7 @@ public sealed class AuditTests
         Assert.Contains("customer_id", (string)export["detail"]!, StringComparison.Ordinal);
         var deleted = One("SegmentDeleted");
         Assert.Equal(2, (long)deleted["rowCount"]!);
-        Assert.Equal(AuditActors.Local, (string)deleted["actor"]!);
+        Assert.Equal(StudioWebFactory.AdminUser, (string)deleted["actor"]!);
         Assert.Equal($"experiment {experimentId} share link {linkId}", (string)One("ShareLinkCreated")["target"]!);
         Assert.Equal($"experiment {experimentId} share link {linkId}", (string)One("ShareLinkRevoked")["target"]!);
         Assert.Equal(6, lines.Count);
@@ -98,11 +97,15 @@ public sealed class AuditTests
     [Fact]
     public async Task SignedInUser_IsTheActor()
     {
-        using var app = new StudioWebFactory(services: s => s.AddAuthentication(TestUserHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestUserHandler>(TestUserHandler.SchemeName, null));
-        using var http = app.CreateApiClient();
-        http.DefaultRequestHeaders.Add(TestUserHandler.Header, "carol");
-        await Api.UploadIdAsync(http, "c.csv", Customers);
+        using var app = new StudioWebFactory();
+        using var admin = app.CreateApiClient();
+        await app.Services.GetRequiredService<UserAdministration>().CreateUserAsync(StudioWebFactory.AdminUser, "carol", "carol's long password", StudioRoles.Analyst);
+        using var carol = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        carol.DefaultRequestHeaders.Add(CrossSiteRequestGuard.HeaderName, "1");
+        Assert.Equal(HttpStatusCode.Redirect, (await carol.SignInAsync("carol", "carol's long password")).StatusCode);
+
+        await Api.UploadIdAsync(carol, "c.csv", Customers);
+
         var line = Assert.Single(await app.Services.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery(Action: AuditAction.Upload)));
         Assert.Equal("carol", line.Actor);
     }
@@ -118,20 +121,5 @@ public sealed class AuditTests
         context.ExperimentDefinitions.Add(experiment);
         await context.SaveChangesAsync();
         return experiment.Id;
-    }
-
-    /// <summary>Stands in for sign-in: the user named by a request header.</summary>
-    private sealed class TestUserHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-        : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-    {
-        public const string SchemeName = "Test";
-        public const string Header = "X-Test-User";
-
-        protected override Task<AuthenticateResult> HandleAuthenticateAsync()
-        {
-            if (Request.Headers[Header].ToString() is not { Length: > 0 } name) return Task.FromResult(AuthenticateResult.NoResult());
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], SchemeName);
-            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
-        }
     }
 }

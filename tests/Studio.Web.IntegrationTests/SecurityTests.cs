@@ -2,7 +2,9 @@ using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Studio.Data.Accounts;
 using Studio.Data.Audit;
+using Studio.Web.Accounts;
 using Studio.Web.Security;
 
 namespace Studio.Web.IntegrationTests;
@@ -31,8 +33,10 @@ public sealed class SecurityTests
         using var delete = await bare.DeleteAsync("api/segments/1");
         Assert.Equal(HttpStatusCode.Forbidden, delete.StatusCode);
 
-        // Reads need no header.
-        using var read = await bare.GetAsync("api/workspaces");
+        // Reads need no header (a signed-in client without it).
+        using var signedIn = app.CreateApiClient();
+        signedIn.DefaultRequestHeaders.Remove(CrossSiteRequestGuard.HeaderName);
+        using var read = await signedIn.GetAsync("api/workspaces");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
     }
 
@@ -43,8 +47,11 @@ public sealed class SecurityTests
         using var withHeader = app.CreateApiClient();
         using (var ok = await Api.UploadAsync(withHeader, "a.csv", SmallCsv)) Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
 
+        // A personal access token (not a browser: no cookie another site could ride on) needs no header.
+        var adminId = (await app.Services.GetRequiredService<UserAdministration>().ListAsync()).Single(u => u.UserName == StudioWebFactory.AdminUser).Id;
+        var token = await app.Services.GetRequiredService<ApiTokenStore>().CreateAsync(adminId, "upload", canWrite: true, workspaceId: null, lifetime: null);
         using var bearer = app.CreateClient();
-        bearer.DefaultRequestHeaders.Authorization = new("Bearer", "token-from-the-auth-branch");
+        bearer.DefaultRequestHeaders.Authorization = new("Bearer", token.Token);
         using var viaToken = await Api.UploadAsync(bearer, "b.csv", SmallCsv);
         Assert.Equal(HttpStatusCode.Created, viaToken.StatusCode);
     }
@@ -177,8 +184,7 @@ public sealed class SecurityTests
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
 
-        using var window = app.CreateApiClient();
-        window.DefaultRequestHeaders.Add("Cookie", $"{DesktopAccessKey.CookieName}={key.Secret}");
+        using var window = app.CreateApiClient(desktopCookie: $"{DesktopAccessKey.CookieName}={key.Secret}");
         using var inside = await window.GetAsync("api/workspaces");
         Assert.Equal(HttpStatusCode.OK, inside.StatusCode);
     }

@@ -46,7 +46,9 @@ public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptio
     /// A client that sends the header every state-changing API call needs, signed in as the administrator in web mode
     /// (created through the setup link the app logs on its first request; desktop mode has no sign-in).
     /// </summary>
-    public HttpClient CreateApiClient(string? baseAddress = null)
+    /// <param name="desktopCookie">The desktop launch cookie to send (the desktop-key tests); with a
+    /// <see cref="DesktopAccessKey"/> registered and no cookie, the client stays a stranger that is not signed in.</param>
+    public HttpClient CreateApiClient(string? baseAddress = null, string? desktopCookie = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions
         {
@@ -55,7 +57,9 @@ public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptio
             BaseAddress = new Uri(baseAddress ?? "http://localhost/"),
         });
         client.DefaultRequestHeaders.Add(CrossSiteRequestGuard.HeaderName, "1");
-        if (baseAddress is null) SignInAdministratorAsync(client).GetAwaiter().GetResult();
+        if (desktopCookie is not null) client.DefaultRequestHeaders.Add("Cookie", desktopCookie);
+        var stranger = desktopCookie is null && Services.GetService<DesktopAccessKey>() is not null;
+        if (baseAddress is null && !stranger) SignInAdministratorAsync(client).GetAwaiter().GetResult();
         return client;
     }
 
