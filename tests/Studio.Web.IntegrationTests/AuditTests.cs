@@ -110,6 +110,27 @@ public sealed class AuditTests
         Assert.Equal("carol", line.Actor);
     }
 
+    [Fact]
+    public async Task SignInsFailuresAndRoleChanges_AreAuditLines()
+    {
+        using var app = new StudioWebFactory();
+        using var admin = app.CreateApiClient();
+        var accounts = app.Services.GetRequiredService<UserAdministration>();
+        await accounts.CreateUserAsync(StudioWebFactory.AdminUser, "dave", "dave's long password", StudioRoles.Analyst);
+        using var dave = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        await dave.SignInAsync("dave", "not dave's password");
+        await dave.SignInAsync("dave", "dave's long password");
+        var daveId = (await accounts.ListAsync()).Single(u => u.UserName == "dave").Id;
+        await accounts.SetRoleAsync(StudioWebFactory.AdminUser, daveId, StudioRoles.Viewer);
+
+        var log = app.Services.GetRequiredService<IAuditLog>();
+        var failed = Assert.Single(await log.QueryAsync(new AuditQuery(Action: AuditAction.SignInFailed)));
+        Assert.Equal(("dave", "wrong user name or password"), (failed.Actor, failed.Detail));
+        Assert.Contains(await log.QueryAsync(new AuditQuery(Action: AuditAction.SignIn)), line => line.Actor == "dave");
+        var role = Assert.Single(await log.QueryAsync(new AuditQuery(Action: AuditAction.RoleChanged)));
+        Assert.Equal((StudioWebFactory.AdminUser, "user dave", "analyst -> viewer"), (role.Actor, role.Target, role.Detail));
+    }
+
     private static async Task<int> AddExperimentAsync(StudioWebFactory app, int datasetId)
     {
         await using var context = await app.Services.GetRequiredService<IDbContextFactory<StudioDbContext>>().CreateDbContextAsync();

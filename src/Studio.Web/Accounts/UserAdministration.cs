@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Studio.Data.Accounts;
+using Studio.Data.Audit;
 
 namespace Studio.Web.Accounts;
 
@@ -67,6 +68,8 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, SetupLink se
         // Cookies would pick up the new role at their next validation, but an open circuit only compares the stamp.
         Check(await users.UpdateSecurityStampAsync(user));
         AccountEvents.RoleChanged(logger, actor, user.UserName!, role);
+        await scope.ServiceProvider.GetRequiredService<IAuditLog>().RecordAsync(
+            new AuditRecord(actor, AuditAction.RoleChanged, $"user {user.UserName}", $"{string.Join(", ", current)} -> {role}"));
     }
 
     public async Task SetLockedAsync(string actor, string userId, bool locked)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Studio.Analysis.Export;
 using Studio.Data.Audit;
+using Studio.Web.Accounts;
 using Studio.Web.Audit;
 
 namespace Studio.Web.Api;
@@ -17,7 +18,7 @@ internal static class AuditApi
 
     public static void MapAuditApi(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/audit").WithTags("Audit");
+        var group = api.MapGroup("/audit").WithTags("Audit").RequireAuthorization(StudioPolicies.Administer);
 
         group.MapGet("", async Task<Results<Ok<List<AuditEntryDto>>, ProblemHttpResult>> (HttpContext http, IAuditLog log, CancellationToken ct) =>
             {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Studio.Data.Accounts;
+using Studio.Data.Audit;
 using Studio.Web.Accounts;
 
 namespace Studio.Web.Components.Pages.Account;
@@ -15,6 +16,7 @@ public sealed partial class SignInPage
     [Inject] public required IAuthenticationSchemeProvider Schemes { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
     [Inject] public required ILogger<SignInPage> Logger { get; init; }
+    [Inject] public required IAuditLog Audit { get; init; }
 
     [SupplyParameterFromQuery] public string? ReturnUrl { get; set; }
     [SupplyParameterFromForm(Name = "Input")] private SignInInput? Form { get; set; }
@@ -33,16 +35,19 @@ public sealed partial class SignInPage
         if (result.Succeeded)
         {
             AccountEvents.SignInSucceeded(Logger, Input.UserName);
+            await Audit.RecordAsync(new AuditRecord(Input.UserName.Trim(), AuditAction.SignIn, "sign-in", "password"));
             Navigation.NavigateTo(LocalUrl.OrRoot(ReturnUrl));
             return;
         }
         if (result.IsLockedOut)
         {
             AccountEvents.SignInLockedOut(Logger, Input.UserName);
+            await Audit.RecordAsync(new AuditRecord(Input.UserName.Trim(), AuditAction.SignInFailed, "sign-in", "locked out"));
             _error = "This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator.";
             return;
         }
         AccountEvents.SignInFailed(Logger, Input.UserName);
+        await Audit.RecordAsync(new AuditRecord(Input.UserName.Trim(), AuditAction.SignInFailed, "sign-in", "wrong user name or password"));
         _error = "The user name or password is not right.";
     }
 
