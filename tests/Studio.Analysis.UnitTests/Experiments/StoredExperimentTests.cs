@@ -38,6 +38,43 @@ public class StoredExperimentTests : StudioTestBase
     }
 
     [Fact]
+    public async Task SummaryUpload_PerArmTotalsFile_MatchesTheStatsmodelsReference()
+    {
+        // The per-arm totals of reference/make_reference_metrics.py as an analyst would upload them: one row per arm.
+        var path = Studio.WriteFile("arm-totals.csv",
+            "variant,n,converted,spend,spend_sd\ncontrol,20311,2103,12.41,41.7\ntreatment,20154,2262,13.02,44.9\n");
+        var imported = await Studio.ImportAsync(path);
+        var mapping = new ExperimentMapping(UnitId: null, Variant: "variant", AssignedAt: null,
+            Metrics: [new MappedMetric("converted", MetricKind.Proportion), new MappedMetric("spend", MetricKind.Mean, Spread: "spend_sd")],
+            Shape: InputShape.ArmTotals, Units: "n");
+        var definition = await Studio.Get<ExperimentRepository>().AddAsync(new ExperimentDefinition
+        {
+            WorkspaceId = Studio.WorkspaceId,
+            Name = "totals upload",
+            DatasetId = imported.Dataset.Id,
+            DatasetVersion = imported.Dataset.Version,
+            MappingJson = mapping.ToJson(),
+            ControlVariant = "control",
+            SpecOptionsJson = new ExperimentOptions().ToJson(),
+        });
+
+        var readout = (await Studio.Get<StoredExperimentAnalyzer>().AnalyzeAsync(definition)).Readout!;
+
+        using var document = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(
+            Path.Combine(AppContext.BaseDirectory, "Experiments", "reference", "reference_metrics.json")));
+        var reference = document.RootElement.GetProperty("totals");
+        var converted = readout.Comparison("treatment", "converted")!;
+        var spend = readout.Comparison("treatment", "spend")!;
+        ReferenceData.Close(reference.GetProperty("converted").D("z"), converted.Test.Statistic, "converted z");
+        ReferenceData.Close(reference.GetProperty("converted").D("p"), converted.Test.PValue, "converted p");
+        ReferenceData.Close(reference.GetProperty("converted").D("adjusted_p"), converted.AdjustedPValue, "converted Holm p");
+        ReferenceData.Close(reference.GetProperty("spend").D("t"), spend.Test.Statistic, "spend t");
+        ReferenceData.Close(reference.GetProperty("spend").D("p"), spend.Test.PValue, "spend p");
+        ReferenceData.Close(reference.GetProperty("spend").D("df"), spend.Test.DegreesOfFreedom, "spend Welch df");
+        ReferenceData.Close(reference.D("srm_p"), readout.Srm.PValue, "SRM p");
+    }
+
+    [Fact]
     public async Task ResultsCsv_ImportsBack_SameNumbersAndEscapedNameRestored()
     {
         var readout = (await AnalyzeDemoAsync("checkout_redesign", "control")).Readout!;
