@@ -57,6 +57,8 @@ public sealed partial class DataTests(StudioAppFixture app)
         Assert.Contains("\"target\":\"upload e2e-orders.csv\"", audit, StringComparison.Ordinal);
         await page.WaitForSelectorAsync("[data-testid=import-report-table]", new() { Timeout = 30_000 });
         Assert.Contains("chosen by the analyst", await page.InnerTextAsync("[data-testid=import-column-1]"), StringComparison.Ordinal);
+        // The demo's events → customers checks do not concern this file and are not shown with it.
+        Assert.Equal(0, await page.Locator("[data-testid=join-check]").CountAsync());
         await page.ScreenshotAsync(new() { Path = Shot("data-import-report.png"), FullPage = true });
         await page.ClickAsync("[data-testid=open-dataset]");
         await page.WaitForSelectorAsync("[data-testid=preview-table]");
