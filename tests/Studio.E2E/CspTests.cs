@@ -10,7 +10,7 @@ public sealed class CspTests(StudioAppFixture app)
     public async Task Csp_InlineScript_IsBlockedAndReported()
     {
         // Its own context, so the deliberate violations stay out of the fixture's list the other tests check.
-        await using var context = await app.Browser.NewContextAsync();
+        await using var context = await app.NewContextAsync(app.AdminStorageState);
         var page = await context.NewPageAsync();
         var reported = new List<string>();
         page.Console += (_, message) =>
