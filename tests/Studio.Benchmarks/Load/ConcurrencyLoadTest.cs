@@ -35,13 +35,21 @@ public static class ConcurrencyLoadTest
         var start = new ProcessStartInfo("dotnet", [app, "--urls", baseUrl]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["STUDIO_DATA_DIR"] = dataDir;
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The app did not start.");
-        process.OutputDataReceived += (_, _) => { };
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60) };
+            // Web mode signs in: the administrator is created through the one-time setup link the app prints, and the
+            // client keeps its cookie; state-changing calls carry the cross-site header.
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+            {
+                BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(60),
+            };
+            http.DefaultRequestHeaders.Add("X-Studio-Request", "1");
+            await CreateAdministratorAsync(http, log);
             var (workspaceId, customers) = await WaitForDemoAsync(http);
             var training = await http.PostAsJsonAsync("/api/runs", new
             {
@@ -127,6 +135,27 @@ public static class ConcurrencyLoadTest
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {group.Key,-48} n={g.Length,4} errors={group.Count(r => r.Status is < 200 or >= 300)} p95={g[Math.Min(g.Length - 1, (int)Math.Ceiling(0.95 * g.Length) - 1)]:F0} ms"));
         }
+    }
+
+    private static async Task CreateAdministratorAsync(HttpClient http, System.Collections.Concurrent.ConcurrentQueue<string> log)
+    {
+        var deadline = Stopwatch.StartNew();
+        System.Text.RegularExpressions.Match? link = null;
+        while (link is null && deadline.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            link = log.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"Open (\S+/setup/[A-Za-z0-9_-]+) once")).FirstOrDefault(m => m.Success);
+            if (link is null) await Task.Delay(200);
+        }
+        if (link is null) throw new InvalidOperationException("The app printed no setup link.");
+        var path = new Uri(link.Groups[1].Value).PathAndQuery;
+        var form = await http.GetStringAsync(path);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var created = await http.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "load-admin", ["Input.Password"] = "load test password", ["Input.Confirm"] = "load test password",
+            ["__RequestVerificationToken"] = token, ["_handler"] = "setup",
+        }));
+        if (created.StatusCode != System.Net.HttpStatusCode.Redirect) throw new InvalidOperationException($"Setup answered {created.StatusCode}.");
     }
 
     private static async Task<(int WorkspaceId, int CustomersId)> WaitForDemoAsync(HttpClient http)
