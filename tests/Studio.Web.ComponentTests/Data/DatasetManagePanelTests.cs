@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Studio.Analysis.Recipes;
+using Studio.Data.Accounts;
 using Studio.Web.Components.Pages.Data;
 
 namespace Studio.Web.ComponentTests.Data;
@@ -28,6 +29,21 @@ public sealed class DatasetManagePanelTests : DataTestContext
         cut.Find("[data-testid=rename-button]").Click();
         cut.WaitForAssertion(() => Assert.Equal(1, renamed));
         Assert.Equal("customers 2026", (await Datasets.FindAsync(dataset.Id))!.Name);
+    }
+
+    [Fact]
+    public async Task ManagePanel_Viewer_RenameAndDeleteDisabledAndNothingChanges()
+    {
+        var dataset = await ImportAsync("people.csv", Csv);
+        SignInAs(StudioRoles.Viewer);
+        var cut = Render<DatasetManagePanel>(p => p.Add(c => c.Dataset, dataset));
+
+        Assert.True(cut.Find("[data-testid=rename-button]").HasAttribute("disabled"));
+        Assert.True(cut.Find("[data-testid=delete-check]").HasAttribute("disabled"));
+        cut.Find("[data-testid=rename-name] input, input[data-testid=rename-name]").Change("renamed by a viewer");
+        cut.Find("[data-testid=rename-button]").Click();
+
+        Assert.Equal("people", (await Datasets.FindAsync(dataset.Id))!.Name);
     }
 
     [Fact]

@@ -1,10 +1,19 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Studio.Data.Datasets;
+using Studio.Web.Accounts;
 
 namespace Studio.Web.Components.Pages.Data;
 
 public sealed partial class DatasetManagePanel
 {
+    /// <summary>Viewers see this panel read-only; its write actions also refuse them when invoked.</summary>
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    private bool _canWrite;
+
+    protected override async Task OnInitializedAsync() => _canWrite = await WriteAccess.CanWriteAsync(Authentication);
+
     [Inject] public required DatasetCatalog Catalog { get; init; }
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -27,6 +36,7 @@ public sealed partial class DatasetManagePanel
 
     private async Task RenameAsync()
     {
+        if (!_canWrite) return;
         _busy = true;
         _renameError = null;
         try
@@ -48,6 +58,7 @@ public sealed partial class DatasetManagePanel
 
     private async Task DeleteAsync()
     {
+        if (!_canWrite) return;
         _busy = true;
         try
         {

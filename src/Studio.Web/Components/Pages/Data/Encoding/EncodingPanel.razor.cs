@@ -1,11 +1,13 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Studio.Analysis.ModelEncoding;
 using Studio.Analysis.Recipes;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
+using Studio.Web.Accounts;
 
 namespace Studio.Web.Components.Pages.Data.Encoding;
 
@@ -15,6 +17,13 @@ namespace Studio.Web.Components.Pages.Data.Encoding;
 /// </summary>
 public sealed partial class EncodingPanel : IDisposable
 {
+    /// <summary>Viewers see this panel read-only; its write actions also refuse them when invoked.</summary>
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    private bool _canWrite;
+
+    protected override async Task OnInitializedAsync() => _canWrite = await WriteAccess.CanWriteAsync(Authentication);
+
     /// <summary>Above this many cells the fit runs as a background job (it loads the whole version).</summary>
     public const long InlineCells = 2_000_000;
 
@@ -63,6 +72,7 @@ public sealed partial class EncodingPanel : IDisposable
 
     private async Task FitAsync()
     {
+        if (!_canWrite) return;
         if (Invalid is not null) return;
         var spec = new EncoderSpec([.. _categorical], [.. _numeric], _minFrequency, _testShare, _seed);
         _error = null;

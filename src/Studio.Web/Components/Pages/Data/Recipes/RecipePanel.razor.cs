@@ -1,10 +1,12 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 using Studio.Analysis.Recipes;
 using Studio.Core.Datasets;
 using Studio.Core.Jobs;
 using Studio.Data.Datasets;
 using Studio.Data.Jobs;
+using Studio.Web.Accounts;
 
 namespace Studio.Web.Components.Pages.Data.Recipes;
 
@@ -14,6 +16,13 @@ namespace Studio.Web.Components.Pages.Data.Recipes;
 /// </summary>
 public sealed partial class RecipePanel : IDisposable
 {
+    /// <summary>Viewers see this panel read-only; its write actions also refuse them when invoked.</summary>
+    [CascadingParameter] public Task<AuthenticationState>? Authentication { get; set; }
+
+    private bool _canWrite;
+
+    protected override async Task OnInitializedAsync() => _canWrite = await WriteAccess.CanWriteAsync(Authentication);
+
     [Inject] public required RecipeService Recipes { get; init; }
     [Inject] public required DatasetRepository Datasets { get; init; }
     [Inject] public required JobQueue Jobs { get; init; }
@@ -121,6 +130,7 @@ public sealed partial class RecipePanel : IDisposable
 
     private async Task ApplyAsync()
     {
+        if (!_canWrite) return;
         _applyError = null;
         _appliedId = null;
         var recipe = new Recipe([.. _steps]);
