@@ -17,6 +17,26 @@ public static partial class FormPosts
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
         client.PostFormAsync("/signin", "signin", new() { ["Input.UserName"] = userName, ["Input.Password"] = password });
 
+    /// <summary>The path of the one-time setup link among the app's log lines, or null (desktop mode prints none).</summary>
+    public static string? SetupPath(IEnumerable<string> logLines) =>
+        logLines.Select(line => SetupLinkPattern().Match(line)).FirstOrDefault(m => m.Success) is { } link
+            ? new Uri(link.Groups[1].Value).PathAndQuery
+            : null;
+
+    /// <summary>Creates the administrator through the setup form; the client keeps the signed-in cookie.</summary>
+    public static async Task CreateAdministratorAsync(this HttpClient client, string setupPath, string userName, string password)
+    {
+        var response = await client.PostFormAsync(setupPath, "setup", new()
+        {
+            ["Input.UserName"] = userName, ["Input.Password"] = password, ["Input.Confirm"] = password,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Setup answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [GeneratedRegex(@"Open (\S+/setup/[A-Za-z0-9_-]+) once")]
+    private static partial Regex SetupLinkPattern();
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryPattern();
 }

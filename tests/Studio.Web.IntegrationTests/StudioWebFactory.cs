@@ -19,7 +19,7 @@ namespace Studio.Web.IntegrationTests;
 /// optional configuration and services, and the log kept for assertions. Tests run one at a time: the data folder
 /// reaches the app through <c>STUDIO_DATA_DIR</c>, which is process-wide.
 /// </summary>
-public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptions>
+public sealed class StudioWebFactory : WebApplicationFactory<LaunchOptions>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
@@ -65,16 +65,10 @@ public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptio
 
     private async Task SignInAdministratorAsync(HttpClient client)
     {
-        var setup = Log.Select(line => SetupLink().Match(line.Message)).FirstOrDefault(m => m.Success);
-        if (setup is null) return; // desktop mode: a local user, no sign-in
+        if (FormPosts.SetupPath(Log.Select(line => line.Message)) is not { } setup) return; // desktop mode: no sign-in
         if (!_administratorCreated)
         {
-            var created = await client.PostFormAsync(new Uri(setup.Groups[1].Value).PathAndQuery, "setup", new()
-            {
-                ["Input.UserName"] = AdminUser, ["Input.Password"] = AdminPassword, ["Input.Confirm"] = AdminPassword,
-            });
-            if (created.StatusCode != System.Net.HttpStatusCode.Redirect)
-                throw new InvalidOperationException($"Setup answered {created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
+            await client.CreateAdministratorAsync(setup, AdminUser, AdminPassword);
             _administratorCreated = true;
             return;
         }
@@ -83,9 +77,6 @@ public sealed partial class StudioWebFactory : WebApplicationFactory<LaunchOptio
         if (signedIn.StatusCode != System.Net.HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in answered {signedIn.StatusCode}");
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"Open (\S+/setup/[A-Za-z0-9_-]+) once")]
-    private static partial System.Text.RegularExpressions.Regex SetupLink();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

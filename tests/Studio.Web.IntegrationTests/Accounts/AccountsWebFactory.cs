@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -20,7 +19,7 @@ namespace Studio.Web.IntegrationTests;
 /// checked on every request so "sign out everywhere" and role changes are observable at once. Its clients send the
 /// cross-site header (<see cref="CrossSiteRequestGuard"/>) so that what they meet is the sign-in and role checks.
 /// </summary>
-public sealed partial class AccountsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public sealed class AccountsWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "integration admin pass";
@@ -47,19 +46,11 @@ public sealed partial class AccountsWebFactory : WebApplicationFactory<Program>,
     public async Task InitializeAsync()
     {
         using var client = CreateBrowserClient();
-        var link = Log.Select(line => SetupLinkPattern().Match(line)).FirstOrDefault(m => m.Success)
-            ?? throw new InvalidOperationException("The app logged no setup link:\n" + string.Join('\n', Log));
-        var response = await client.PostFormAsync(new Uri(link.Groups[1].Value).PathAndQuery, "setup", new()
-        {
-            ["Input.UserName"] = AdminUser,
-            ["Input.Password"] = AdminPassword,
-            ["Input.Confirm"] = AdminPassword,
-        });
-        if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"Setup answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        await client.CreateAdministratorAsync(SetupPath, AdminUser, AdminPassword);
     }
 
-    public string SetupPath => new Uri(Log.Select(line => SetupLinkPattern().Match(line)).First(m => m.Success).Groups[1].Value).PathAndQuery;
+    public string SetupPath => FormPosts.SetupPath(Log)
+        ?? throw new InvalidOperationException("The app logged no setup link:\n" + string.Join('\n', Log));
 
     /// <summary>A client that keeps cookies and does not follow redirects (so tests see 302s).</summary>
     public HttpClient CreateBrowserClient()
@@ -99,9 +90,6 @@ public sealed partial class AccountsWebFactory : WebApplicationFactory<Program>,
             // Temp folder cleanup is best effort.
         }
     }
-
-    [GeneratedRegex(@"Open (\S+/setup/[A-Za-z0-9_-]+) once")]
-    private static partial Regex SetupLinkPattern();
 
     private sealed class QueueLoggerProvider(ConcurrentQueue<string> log) : ILoggerProvider
     {
